@@ -1,0 +1,26 @@
+// The every-dyad, every-period vote panel as CSV, written in parallel.
+#pragma once
+
+#include <cstdint>
+#include <ostream>
+#include <vector>
+
+#include "entente/status.h"
+#include "entente/vote_panel.h"
+
+namespace entente {
+
+struct PanelCsvOptions {
+  // The first subset fills the columns n,agree,s,s2,pi,kappa; each further
+  // subset X adds n_X,agree_X,s_X,s2_X,pi_X,kappa_X.
+  std::vector<RollCallSubset> subsets = {RollCallSubset::kAll};
+  int decimals = 6;
+  int threads = 0;  // 0: one per hardware thread
+};
+
+// Writes the header and one row per dyad-period (ccode1 < ccode2) in which the
+// two states both voted at least once; returns the number of rows.
+Result<std::int64_t> WriteVotePanelCsv(const VotePanel& panel, const PanelCsvOptions& options,
+                                       std::ostream& out);
+
+}  // namespace entente

@@ -1,0 +1,17 @@
+// One function per subcommand, each defined in its own cmd_*.cc file.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include "cli/context.h"
+
+namespace entente::cli {
+
+void AddImportCommand(CLI::App& app, CliContext& ctx);
+void AddInitCommand(CLI::App& app, CliContext& ctx);
+void AddVotesCommand(CLI::App& app, CliContext& ctx);
+void AddIdealPointsCommand(CLI::App& app, CliContext& ctx);
+void AddCountriesCommand(CLI::App& app, CliContext& ctx);
+void AddImportsCommand(CLI::App& app, CliContext& ctx);
+
+}  // namespace entente::cli

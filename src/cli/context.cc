@@ -1,0 +1,53 @@
+#include "cli/context.h"
+
+#include <unistd.h>
+
+#include <filesystem>
+
+#include "cli/progress_bar.h"
+#include "entente/paths.h"
+
+namespace entente::cli {
+
+Result<Store*> CliContext::OpenStore() {
+  if (!store_) {
+    std::string path = store_path.empty() ? Store::DefaultPath() : store_path;
+    std::error_code ec;
+    auto parent = std::filesystem::path(path).parent_path();
+    if (!parent.empty()) std::filesystem::create_directories(parent, ec);
+    auto store = Store::Open(path);
+    if (!store.ok()) return store.status();
+    store_.emplace(std::move(store).value());
+  }
+  return &*store_;
+}
+
+std::string CliContext::ResolvedDataDir() const { return ResolveDataDir(data_dir); }
+
+Result<const CountryRegistry*> CliContext::Countries() {
+  if (!countries_) {
+    auto registry = CountryRegistry::Load(ResolvedDataDir());
+    if (!registry.ok()) {
+      return Status::Data(registry.status().message() +
+                          " (entente reads country codes from the shared data directory: pass "
+                          "--data DIR or set ENTENTE_DATA)");
+    }
+    countries_.emplace(std::move(registry).value());
+  }
+  return &*countries_;
+}
+
+ProgressFn CliContext::Progress(const std::string& label) {
+  if (quiet || !isatty(STDERR_FILENO)) return nullptr;
+  auto bar = std::make_shared<ProgressBar>(label);
+  return [bar](std::uint64_t done, std::uint64_t total) { bar->Update(done, total); };
+}
+
+Result<OutputFormat> CliContext::Format(const std::string& text) const {
+  if (text.empty()) return isatty(STDOUT_FILENO) ? OutputFormat::kTable : OutputFormat::kCsv;
+  return ParseOutputFormat(text);
+}
+
+void ReportError(const Status& status) { std::cerr << "entente: " << status.message() << "\n"; }
+
+}  // namespace entente::cli

@@ -1,0 +1,36 @@
+#include "entente/paths.h"
+
+#include <cstdlib>
+#include <filesystem>
+#include <vector>
+
+namespace entente {
+
+std::string ResolveDataDir(std::string_view explicit_dir) {
+  if (!explicit_dir.empty()) return std::string(explicit_dir);
+  std::vector<std::string> candidates;
+  if (const char* env = std::getenv("ENTENTE_DATA"); env && *env) candidates.push_back(env);
+  candidates.push_back(ENTENTE_DEFAULT_SHARED_DATA_DIR);
+  candidates.push_back("../shared/data");
+  const char* xdg = std::getenv("XDG_DATA_HOME");
+  const char* home = std::getenv("HOME");
+  if (xdg && *xdg) {
+    candidates.push_back(std::string(xdg) + "/entente/data");
+  } else {
+    candidates.push_back(std::string(home && *home ? home : ".") + "/.local/share/entente/data");
+  }
+  std::error_code ec;
+  for (const auto& dir : candidates) {
+    if (std::filesystem::is_directory(dir, ec)) {
+      return std::filesystem::weakly_canonical(dir, ec).string();
+    }
+  }
+  return candidates.back();
+}
+
+std::string ProjectDataDir() {
+  if (const char* env = std::getenv("ENTENTE_PROJECT_DATA"); env && *env) return env;
+  return ENTENTE_SOURCE_DATA_DIR;
+}
+
+}  // namespace entente

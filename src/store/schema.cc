@@ -1,0 +1,89 @@
+#include "store/schema.h"
+
+#include <array>
+#include <string>
+
+namespace entente::internal {
+namespace {
+
+// Migration N brings the schema from version N-1 to N. Never edit a
+// migration once released: add a new one (docs/schema.md).
+constexpr std::array<const char*, 1> kMigrations = {
+    // 1: provenance and UN General Assembly votes.
+    R"sql(
+CREATE TABLE imports (
+  id INTEGER PRIMARY KEY,
+  kind TEXT NOT NULL,
+  file TEXT NOT NULL,
+  sha256 TEXT NOT NULL UNIQUE,
+  rows_read INTEGER NOT NULL,
+  rows_accepted INTEGER NOT NULL,
+  rows_rejected INTEGER NOT NULL,
+  imported_at TEXT NOT NULL,
+  note TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE unga_roll_calls (
+  rcid INTEGER PRIMARY KEY,
+  session INTEGER NOT NULL,
+  date TEXT,                 -- YYYY-MM-DD, NULL when no source gave it
+  year INTEGER NOT NULL,     -- calendar year of date; else the source's year
+  important INTEGER,         -- 1/0, NULL when unknown
+  described_by INTEGER REFERENCES imports(id),  -- the roll-call file that gave date and importance
+  issues_coded INTEGER NOT NULL DEFAULT 0,  -- 1 when the issue flags below are known
+  me INTEGER NOT NULL DEFAULT 0, nu INTEGER NOT NULL DEFAULT 0, di INTEGER NOT NULL DEFAULT 0,
+  hr INTEGER NOT NULL DEFAULT 0, co INTEGER NOT NULL DEFAULT 0, ec INTEGER NOT NULL DEFAULT 0,
+  import_id INTEGER NOT NULL REFERENCES imports(id)
+);
+CREATE TABLE unga_votes (
+  rcid INTEGER NOT NULL,
+  ccode INTEGER NOT NULL,    -- COW code
+  vote INTEGER NOT NULL,     -- 1 yes, 2 abstain, 3 no, 8 absent (9 non-member is not stored)
+  source INTEGER NOT NULL,   -- precedence rank: 1 Voeten, 2 unvotes, 3 wide file
+  PRIMARY KEY (rcid, ccode)
+) WITHOUT ROWID;
+CREATE TABLE unga_vote_discrepancies (
+  rcid INTEGER NOT NULL,
+  ccode INTEGER NOT NULL,
+  kept_vote INTEGER NOT NULL,
+  kept_source INTEGER NOT NULL,
+  other_vote INTEGER NOT NULL,
+  other_source INTEGER NOT NULL,
+  import_id INTEGER NOT NULL REFERENCES imports(id)
+);
+)sql",
+};
+
+}  // namespace
+
+Result<int> SchemaVersion(Database& db) {
+  auto stmt = db.Prepare("PRAGMA user_version");
+  if (!stmt.ok()) return stmt.status();
+  Status status;
+  if (!stmt->Step(&status)) {
+    return status.ok() ? Status::Internal("store: PRAGMA user_version returned nothing") : status;
+  }
+  return static_cast<int>(stmt->Int(0));
+}
+
+Status Migrate(Database& db, int target_version) {
+  auto current = SchemaVersion(db);
+  if (!current.ok()) {
+    return Status::Data("'" + db.path() + "' is not an entente store (" +
+                        current.status().message() + ")");
+  }
+  if (*current > target_version) {
+    return Status::Data("store '" + db.path() + "' has schema version " +
+                        std::to_string(*current) + ", newer than this entente (" +
+                        std::to_string(target_version) + "): upgrade entente");
+  }
+  for (int version = *current + 1; version <= target_version; ++version) {
+    Status s = InTransaction(db, [&] {
+      if (Status step = db.Exec(kMigrations[version - 1]); !step.ok()) return step;
+      return db.Exec("PRAGMA user_version = " + std::to_string(version));
+    });
+    if (!s.ok()) return s;
+  }
+  return Status::Ok();
+}
+
+}  // namespace entente::internal
