@@ -45,12 +45,12 @@ struct CodePeriod {
 // pre-1871 German state such as Hamburg. Those can be found by name or ISO
 // code but have no COW code, no spells and no lineage.
 struct Country {
-  int ccode = 0;            // COW numeric code: the primary key of every entente table
-  std::string cowc;         // COW letters, e.g. "AUL" for Australia, "AUS" for Austria
-  std::string iso3;         // ISO 3166-1 alpha-3; empty for states that ended before ISO codes
-  std::string iso2;         // ISO 3166-1 alpha-2; empty when none
-  std::string name;         // English short name, e.g. "Russia"
-  int gwcode = 0;           // Gleditsch-Ward code, 0 when none
+  int ccode = 0;     // COW numeric code: the primary key of every entente table
+  std::string cowc;  // COW letters, e.g. "AUL" for Australia, "AUS" for Austria
+  std::string iso3;  // ISO 3166-1 alpha-3; empty for states that ended before ISO codes
+  std::string iso2;  // ISO 3166-1 alpha-2; empty when none
+  std::string name;  // English short name, e.g. "Russia"
+  int gwcode = 0;    // Gleditsch-Ward code, 0 when none
   std::vector<MembershipSpell> spells;  // COW system membership, may be empty
   // The COW codes a user key for this country stands for over time, oldest
   // first, without overlaps, following entente's succession rules. Most

@@ -13,8 +13,8 @@
 namespace entente {
 
 struct DyadPeriodSimilarity {
-  int period = 0;      // year or session
-  int ccode_a = 0;     // the COW code A voted under (the latest in the period)
+  int period = 0;   // year or session
+  int ccode_a = 0;  // the COW code A voted under (the latest in the period)
   int ccode_b = 0;
   VoteSimilarity similarity;
 };

@@ -73,13 +73,13 @@ struct IdealPointOptions {
   // Prior variance of each roll call's intercept and discrimination, on the
   // probit scale (mean 0). 25 is weak: it only tames unanimous roll calls.
   double item_prior_variance = 25.0;
-  // Prior on the width tau of the abstention band of each roll call (the
-  // latent-utility distance between "no" and "yes" thresholds, probit
-  // units): tau^2 ~ Gamma(df / 2, rate = df / (2 * guess^2)), so that
-  // E[tau^2] = guess^2. Keeps tau away from 0 on roll calls where nobody
-  // abstained, where the likelihood alone would push it there.
+  // Prior on the width tau of each roll call's abstention band (the
+  // latent-utility distance between the "no" and the "yes" threshold, probit
+  // units): tau ~ Gamma(shape, rate = shape / guess), mean `guess`. A shape
+  // above 1 keeps tau off 0 on roll calls where nobody abstained, where the
+  // likelihood alone would push it there.
   double abstain_band_guess = 1.0;
-  double abstain_band_df = 2.0;
+  double abstain_band_shape = 2.0;
   // The state whose mean position over its sessions is made positive (the
   // direction of the scale is otherwise arbitrary). 2 = United States. When
   // it did not vote at all, the state with the most votes is used instead.

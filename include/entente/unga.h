@@ -35,7 +35,7 @@ using ProgressFn = std::function<void(std::uint64_t done, std::uint64_t total)>;
 struct UngaImportResult {
   ImportRecord record;
   UngaFormat format;
-  bool already_imported = false;  // same sha256 imported before: nothing done
+  bool already_imported = false;   // same sha256 imported before: nothing done
   std::int64_t discrepancies = 0;  // overlapping votes that disagreed
 };
 
@@ -53,11 +53,11 @@ struct UngaVotes {
   struct RollCall {
     int rcid;
     int session;
-    int year;            // calendar year of the roll call (source year when no date)
-    DateKey date;        // 0 when no source gave the date
+    int year;               // calendar year of the roll call (source year when no date)
+    DateKey date;           // 0 when no source gave the date
     std::int8_t important;  // 1, 0, or -1 unknown
-    bool issues_coded;   // issue flags below are known
-    std::uint8_t issues; // bit i set: issue area i of kIssueAreas
+    bool issues_coded;      // issue flags below are known
+    std::uint8_t issues;    // bit i set: issue area i of kIssueAreas
   };
   std::vector<RollCall> roll_calls;  // sorted by rcid
   std::vector<int> ccodes;           // distinct COW codes, ascending

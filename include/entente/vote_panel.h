@@ -48,10 +48,10 @@ class VotePanel {
  private:
   struct Period {
     int label = 0;
-    int words = 0;                          // 64-bit words per bit set
-    std::vector<int> ccodes;                // states voting in the period, ascending
-    std::vector<std::uint64_t> bits;        // [state][category][word]
-    std::vector<std::uint64_t> masks;       // [subset][word]
+    int words = 0;                     // 64-bit words per bit set
+    std::vector<int> ccodes;           // states voting in the period, ascending
+    std::vector<std::uint64_t> bits;   // [state][category][word]
+    std::vector<std::uint64_t> masks;  // [subset][word]
   };
   VoteGrouping grouping_;
   std::vector<Period> periods_;

@@ -44,7 +44,8 @@ void AddCountriesCommand(CLI::App& app, CliContext& ctx) {
   auto o = std::make_shared<CountriesOptions>();
   auto* cmd = app.add_subcommand(
       "countries",
-      "Look up countries by ISO3, ISO2, COW code or letters, name or alias; with no key, list all.\n"
+      "Look up countries by ISO3, ISO2, COW code or letters, name or alias; with no key, list "
+      "all.\n"
       "Examples:\n  entente countries PRC USSR 260\n  entente countries --format csv");
   cmd->add_option("KEY", o->keys, "country keys");
   cmd->add_option("--format", o->format, "table, csv or json");

@@ -106,8 +106,10 @@ void AddIdealPointsCommand(CLI::App& app, CliContext& ctx) {
       "  entente idealpoints --years 1946:2015 --format csv --out idealpoints.csv\n"
       "  entente idealpoints --years 1992:2015 --dyad CHN RUS");
   cmd->add_option("--years", o->years, "calendar years of the roll calls, e.g. 1946:2015");
-  cmd->add_option("--dyad", o->dyad, "two countries: print their distance per session")->expected(2);
-  cmd->add_option("--format", o->format, "table, csv or json (default: table on a terminal, else csv)");
+  cmd->add_option("--dyad", o->dyad, "two countries: print their distance per session")
+      ->expected(2);
+  cmd->add_option("--format", o->format,
+                  "table, csv or json (default: table on a terminal, else csv)");
   cmd->add_option("--out", o->out, "write to FILE instead of standard output");
   cmd->add_option("--seed", o->seed, "seed of the random starting values")->capture_default_str();
   cmd->add_option("--max-iterations", o->max_iterations, "iteration cap")->capture_default_str();

@@ -8,13 +8,14 @@ namespace {
 
 void PrintImport(const UngaImportResult& r) {
   if (r.already_imported) {
-    std::cerr << "already imported: " << r.record.file << " (sha256 " << r.record.sha256.substr(0, 12)
-              << ", import #" << r.record.id << " on " << r.record.imported_at << ") - nothing to do\n";
+    std::cerr << "already imported: " << r.record.file << " (sha256 "
+              << r.record.sha256.substr(0, 12) << ", import #" << r.record.id << " on "
+              << r.record.imported_at << ") - nothing to do\n";
     return;
   }
-  std::cerr << "imported " << r.record.file << " as " << r.record.kind << ": "
-            << r.record.rows_read << " rows read, " << r.record.rows_accepted << " accepted, "
-            << r.record.rows_rejected << " not stored";
+  std::cerr << "imported " << r.record.file << " as " << r.record.kind << ": " << r.record.rows_read
+            << " rows read, " << r.record.rows_accepted << " accepted, " << r.record.rows_rejected
+            << " not stored";
   if (!r.record.note.empty()) std::cerr << " (" << r.record.note << ")";
   std::cerr << "\n";
 }
@@ -28,7 +29,8 @@ Status ImportUngaFile(CliContext& ctx, const std::string& path) {
   if (!countries.ok()) return countries.status();
   auto results = ImportUnga(**store, **countries, path, ctx.Progress("importing " + path));
   if (!results.ok()) {
-    return Status::Data(results.status().message() + "\nnothing was imported from this file; the store is unchanged");
+    return Status::Data(results.status().message() +
+                        "\nnothing was imported from this file; the store is unchanged");
   }
   for (const auto& r : *results) PrintImport(r);
   return Status::Ok();

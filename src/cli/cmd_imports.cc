@@ -14,8 +14,9 @@ Status RunImports(CliContext& ctx, const std::string& format_text) {
   Table table;
   table.title = "store " + (*store)->path() + " (schema version " +
                 std::to_string((*store)->schema_version()) + ")";
-  table.columns = {"id", "kind", "file", "sha256", "rows_read", "rows_accepted", "rows_rejected",
-                   "imported_at", "note"};
+  table.columns = {"id",        "kind",          "file",          "sha256",
+                   "rows_read", "rows_accepted", "rows_rejected", "imported_at",
+                   "note"};
   for (const auto& r : *records) {
     table.rows.push_back({r.id, r.kind, r.file, r.sha256, r.rows_read, r.rows_accepted,
                           r.rows_rejected, r.imported_at, r.note});
@@ -28,8 +29,9 @@ Status RunImports(CliContext& ctx, const std::string& format_text) {
 
 void AddImportsCommand(CLI::App& app, CliContext& ctx) {
   auto format = std::make_shared<std::string>();
-  auto* cmd = app.add_subcommand("imports", "List every import in the store with its provenance "
-                                            "(file, sha256, rows, time)");
+  auto* cmd = app.add_subcommand("imports",
+                                 "List every import in the store with its provenance "
+                                 "(file, sha256, rows, time)");
   cmd->add_option("--format", *format, "table, csv or json");
   cmd->callback([&ctx, format] { ctx.status = RunImports(ctx, *format); });
 }

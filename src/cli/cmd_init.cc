@@ -21,8 +21,9 @@ Status RunInit(CliContext& ctx, const std::string& dir_option) {
   const std::string dir = ctx.ResolvedDataDir();
   std::error_code ec;
   if (!std::filesystem::is_directory(dir, ec)) {
-    return Status::Usage("data directory '" + dir +
-                         "' not found: pass --data DIR (the folder holding unga/, cow/, countries/)");
+    return Status::Usage(
+        "data directory '" + dir +
+        "' not found: pass --data DIR (the folder holding unga/, cow/, countries/)");
   }
   std::cerr << "entente init: data from " << dir << "\n";
   int found = 0;
@@ -33,7 +34,8 @@ Status RunInit(CliContext& ctx, const std::string& dir_option) {
     if (Status s = ImportUngaFile(ctx, path); !s.ok()) return s;
   }
   if (found == 0) {
-    return Status::Data("no dataset entente recognises under '" + dir + "' (looked for unga/*.csv)");
+    return Status::Data("no dataset entente recognises under '" + dir +
+                        "' (looked for unga/*.csv)");
   }
   auto store = ctx.OpenStore();
   if (!store.ok()) return store.status();

@@ -47,7 +47,8 @@ Status RunAllDyads(CliContext& ctx, const VotesOptions& o, const UngaVotes& vote
   auto format = ctx.Format(o.format.empty() ? "csv" : o.format);
   if (!format.ok()) return format.status();
   if (*format != OutputFormat::kCsv) {
-    return Status::Usage("--all-dyads writes CSV only (hundreds of thousands of rows): use --format csv");
+    return Status::Usage(
+        "--all-dyads writes CSV only (hundreds of thousands of rows): use --format csv");
   }
   PanelCsvOptions options;
   options.subsets = {subset};
@@ -105,8 +106,9 @@ Status RunDyad(CliContext& ctx, const VotesOptions& o, const UngaVotes& votes,
 
 Status RunVotes(CliContext& ctx, const VotesOptions& o) {
   if (o.all_dyads == (o.dyad.size() == 2)) {
-    return Status::Usage(o.all_dyads ? "give either two countries or --all-dyads, not both"
-                                     : "give two countries (e.g. `entente votes CHN RUS`) or --all-dyads");
+    return Status::Usage(o.all_dyads
+                             ? "give either two countries or --all-dyads, not both"
+                             : "give two countries (e.g. `entente votes CHN RUS`) or --all-dyads");
   }
   YearRange years;
   if (!o.years.empty()) {
@@ -127,8 +129,9 @@ Status RunVotes(CliContext& ctx, const VotesOptions& o) {
   auto votes = LoadUngaVotes(**store, years);
   if (!votes.ok()) return votes.status();
   if (votes->roll_calls.empty()) {
-    return Status::Data("no UN roll calls in the store for these years: run `entente init` or "
-                        "`entente import unga FILE` first");
+    return Status::Data(
+        "no UN roll calls in the store for these years: run `entente init` or "
+        "`entente import unga FILE` first");
   }
   return o.all_dyads ? RunAllDyads(ctx, o, *votes, grouping, *subset)
                      : RunDyad(ctx, o, *votes, grouping, *subset);
@@ -140,24 +143,28 @@ void AddVotesCommand(CLI::App& app, CliContext& ctx) {
   auto o = std::make_shared<VotesOptions>();
   auto* cmd = app.add_subcommand(
       "votes",
-      "UN General Assembly voting similarity: agreement, Signorino-Ritter S (absolute and squared), "
+      "UN General Assembly voting similarity: agreement, Signorino-Ritter S (absolute and "
+      "squared), "
       "Scott's pi and Cohen's kappa (quadratic weights), per year.\n"
       "Examples:\n"
       "  entente votes CHN RUS --years 1992:2019\n"
       "  entente votes USA ISR --issue hr --format csv\n"
       "  entente votes --all-dyads --years 1946:2015 --format csv --out dyads.csv");
-  cmd->add_option("COUNTRIES", o->dyad, "two countries: ISO3, ISO2, COW code or name")->expected(0, 2);
+  cmd->add_option("COUNTRIES", o->dyad, "two countries: ISO3, ISO2, COW code or name")
+      ->expected(0, 2);
   cmd->add_flag("--all-dyads", o->all_dyads, "every dyad and period (CSV)");
   cmd->add_option("--years", o->years, "years, e.g. 1992:2019");
   cmd->add_option("--issue", o->issue, "restrict to an issue area: me, nu, di, hr, co, ec");
-  cmd->add_flag("--important", o->important, "restrict to important votes (US State Department list)");
+  cmd->add_flag("--important", o->important,
+                "restrict to important votes (US State Department list)");
   cmd->add_option("--by", o->by, "group roll calls by calendar year or UNGA session")
       ->check(CLI::IsMember({"year", "session"}))
       ->capture_default_str();
   cmd->add_flag("--by-issue", o->by_issue,
                 "with --all-dyads: add n/agree/s/s2/pi/kappa columns for every issue area and "
                 "important votes");
-  cmd->add_option("--format", o->format, "table, csv or json (default: table on a terminal, else csv)");
+  cmd->add_option("--format", o->format,
+                  "table, csv or json (default: table on a terminal, else csv)");
   cmd->add_option("--out", o->out, "write to FILE instead of standard output");
   cmd->add_option("--threads", o->threads, "worker threads for --all-dyads (default: all cores)");
   cmd->callback([&ctx, o] { ctx.status = RunVotes(ctx, *o); });

@@ -22,7 +22,9 @@ Result<Store*> CliContext::OpenStore() {
   return &*store_;
 }
 
-std::string CliContext::ResolvedDataDir() const { return ResolveDataDir(data_dir); }
+std::string CliContext::ResolvedDataDir() const {
+  return ResolveDataDir(data_dir);
+}
 
 Result<const CountryRegistry*> CliContext::Countries() {
   if (!countries_) {
@@ -48,6 +50,8 @@ Result<OutputFormat> CliContext::Format(const std::string& text) const {
   return ParseOutputFormat(text);
 }
 
-void ReportError(const Status& status) { std::cerr << "entente: " << status.message() << "\n"; }
+void ReportError(const Status& status) {
+  std::cerr << "entente: " << status.message() << "\n";
+}
 
 }  // namespace entente::cli

@@ -1,6 +1,5 @@
 // entente: measure strategic alignment between states.
 #include <CLI/CLI.hpp>
-
 #include <iostream>
 
 #include "cli/commands.h"

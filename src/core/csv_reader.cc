@@ -110,8 +110,8 @@ bool CsvReader::Next() {
 Status CsvReader::ErrorAt(std::size_t column_index, std::string_view problem) const {
   std::string value = column_index < fields_.size() ? Quote(fields_[column_index]) : "''";
   return Status::Data(source_name_ + ":" + std::to_string(record_line_) + ":" +
-                      std::to_string(column_index + 1) + ": " + std::string(problem) +
-                      " (value " + value + ")");
+                      std::to_string(column_index + 1) + ": " + std::string(problem) + " (value " +
+                      value + ")");
 }
 
 Status CsvReader::RecordError(std::string_view problem) const {

@@ -41,7 +41,8 @@ Result<YearRange> ParseYearRange(std::string_view text) {
     range.last = *y;
   }
   if (range.first > range.last) {
-    return Status::Usage("bad year range '" + std::string(text) + "': the first year is after the last");
+    return Status::Usage("bad year range '" + std::string(text) +
+                         "': the first year is after the last");
   }
   return range;
 }

@@ -36,7 +36,8 @@ Result<UngaFormat> DetectUngaFormat(const CsvReader& header) {
 
 Status CheckNoDuplicateVotes(const std::string& file, std::vector<ParsedVote>& votes) {
   auto key_less = [](const ParsedVote& a, const ParsedVote& b) {
-    return a.rcid != b.rcid ? a.rcid < b.rcid : (a.ccode != b.ccode ? a.ccode < b.ccode : a.line < b.line);
+    return a.rcid != b.rcid ? a.rcid < b.rcid
+                            : (a.ccode != b.ccode ? a.ccode < b.ccode : a.line < b.line);
   };
   if (!std::is_sorted(votes.begin(), votes.end(), key_less)) {
     std::sort(votes.begin(), votes.end(), key_less);

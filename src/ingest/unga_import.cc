@@ -107,27 +107,30 @@ class UngaWriter {
     const char* sql = nullptr;
     switch (parsed_.format) {
       case UngaFormat::kVoeten:
-        sql = "INSERT INTO unga_roll_calls (rcid, session, year, import_id) VALUES (?1, ?2, ?4, ?9) "
-              "ON CONFLICT(rcid) DO NOTHING";
+        sql =
+            "INSERT INTO unga_roll_calls (rcid, session, year, import_id) VALUES (?1, ?2, ?4, ?9) "
+            "ON CONFLICT(rcid) DO NOTHING";
         break;
       case UngaFormat::kRollCalls:
-        sql = "INSERT INTO unga_roll_calls (rcid, session, date, year, important, described_by, "
-              "import_id) VALUES (?1, ?2, ?3, ?4, ?5, ?9, ?9) ON CONFLICT(rcid) DO UPDATE SET "
-              "date = excluded.date, year = excluded.year, important = excluded.important, "
-              "described_by = excluded.described_by";
+        sql =
+            "INSERT INTO unga_roll_calls (rcid, session, date, year, important, described_by, "
+            "import_id) VALUES (?1, ?2, ?3, ?4, ?5, ?9, ?9) ON CONFLICT(rcid) DO UPDATE SET "
+            "date = excluded.date, year = excluded.year, important = excluded.important, "
+            "described_by = excluded.described_by";
         break;
       case UngaFormat::kWide:
-        sql = "INSERT INTO unga_roll_calls (rcid, session, date, year, issues_coded, me, nu, di, "
-              "hr, co, ec, import_id) VALUES (?1, ?2, ?3, ?4, 1, ?6 & 1, (?6 >> 1) & 1, "
-              "(?6 >> 2) & 1, (?6 >> 3) & 1, (?6 >> 4) & 1, (?6 >> 5) & 1, ?9) "
-              "ON CONFLICT(rcid) DO UPDATE SET date = coalesce(date, excluded.date), "
-              "year = CASE WHEN date IS NULL THEN excluded.year ELSE year END, "
-              "issues_coded = 1, me = CASE WHEN issues_coded THEN me ELSE excluded.me END, "
-              "nu = CASE WHEN issues_coded THEN nu ELSE excluded.nu END, "
-              "di = CASE WHEN issues_coded THEN di ELSE excluded.di END, "
-              "hr = CASE WHEN issues_coded THEN hr ELSE excluded.hr END, "
-              "co = CASE WHEN issues_coded THEN co ELSE excluded.co END, "
-              "ec = CASE WHEN issues_coded THEN ec ELSE excluded.ec END";
+        sql =
+            "INSERT INTO unga_roll_calls (rcid, session, date, year, issues_coded, me, nu, di, "
+            "hr, co, ec, import_id) VALUES (?1, ?2, ?3, ?4, 1, ?6 & 1, (?6 >> 1) & 1, "
+            "(?6 >> 2) & 1, (?6 >> 3) & 1, (?6 >> 4) & 1, (?6 >> 5) & 1, ?9) "
+            "ON CONFLICT(rcid) DO UPDATE SET date = coalesce(date, excluded.date), "
+            "year = CASE WHEN date IS NULL THEN excluded.year ELSE year END, "
+            "issues_coded = 1, me = CASE WHEN issues_coded THEN me ELSE excluded.me END, "
+            "nu = CASE WHEN issues_coded THEN nu ELSE excluded.nu END, "
+            "di = CASE WHEN issues_coded THEN di ELSE excluded.di END, "
+            "hr = CASE WHEN issues_coded THEN hr ELSE excluded.hr END, "
+            "co = CASE WHEN issues_coded THEN co ELSE excluded.co END, "
+            "ec = CASE WHEN issues_coded THEN ec ELSE excluded.ec END";
         break;
       default:
         return Status::Ok();
@@ -180,8 +183,8 @@ class UngaWriter {
         if (Status s = stmt->Run(); !s.ok()) return s;
         if (db_.Changes() == 0) {
           return Status::Data(file_ + ": roll call " + std::to_string(rcid) +
-                              " has issue tags but is not in the store: import " +
-                              kRollCallsFile + " first");
+                              " has issue tags but is not in the store: import " + kRollCallsFile +
+                              " first");
         }
         stmt->Reset();
       }
@@ -223,7 +226,8 @@ class UngaWriter {
     select_->Bind(1, static_cast<std::int64_t>(v.rcid));
     select_->Bind(2, static_cast<std::int64_t>(v.ccode));
     Status status;
-    if (!select_->Step(&status)) return status.ok() ? Status::Internal("merge: row vanished") : status;
+    if (!select_->Step(&status))
+      return status.ok() ? Status::Internal("merge: row vanished") : status;
     std::int64_t kept_vote = select_->Int(0);
     std::int64_t kept_rank = select_->Int(1);
     select_->Reset();
@@ -246,7 +250,8 @@ class UngaWriter {
       ++superseded_;
       return Status::Ok();
     }
-    auto update = db_.Prepare("UPDATE unga_votes SET vote = ?, source = ? WHERE rcid = ? AND ccode = ?");
+    auto update =
+        db_.Prepare("UPDATE unga_votes SET vote = ?, source = ? WHERE rcid = ? AND ccode = ?");
     if (!update.ok()) return update.status();
     update->Bind(1, static_cast<std::int64_t>(v.vote));
     update->Bind(2, rank);
@@ -267,9 +272,8 @@ class UngaWriter {
   std::int64_t superseded_ = 0;
 };
 
-Result<ParsedUnga> ParseUnga(const std::string& path, std::string_view content,
-                             Database& db, const CountryRegistry& countries,
-                             const ProgressFn& progress) {
+Result<ParsedUnga> ParseUnga(const std::string& path, std::string_view content, Database& db,
+                             const CountryRegistry& countries, const ProgressFn& progress) {
   if (content.empty()) return Status::Data(path + ":1:1: the file is empty");
   if (Status s = ValidateUtf8(path, content); !s.ok()) return s;
   CsvReader csv(path, content);
@@ -350,8 +354,15 @@ Result<UngaImportResult> ImportOne(Store& store, const CountryRegistry& countrie
     update->Bind(3, note);
     update->Bind(4, import_id);
     if (Status s = update->Run(); !s.ok()) return s;
-    result.record = {import_id,        UngaFormatName(parsed->format), path, sha, parsed->rows_read,
-                     parsed->rows_read - rejected, rejected, now, note};
+    result.record = {import_id,
+                     UngaFormatName(parsed->format),
+                     path,
+                     sha,
+                     parsed->rows_read,
+                     parsed->rows_read - rejected,
+                     rejected,
+                     now,
+                     note};
     result.discrepancies = writer.discrepancies();
     return Status::Ok();
   });
@@ -384,7 +395,8 @@ Result<std::vector<UngaImportResult>> ImportUnga(Store& store, const CountryRegi
   fs::path dir = fs::path(path).parent_path();
   std::vector<std::string> companions;
   if (is_vote_file) companions.push_back((dir / internal::kRollCallsFile).string());
-  if (is_vote_file || is_roll_call_file) companions.push_back((dir / internal::kIssuesFile).string());
+  if (is_vote_file || is_roll_call_file)
+    companions.push_back((dir / internal::kIssuesFile).string());
   if (is_roll_call_file) {
     auto main = internal::ImportOne(store, countries, path, progress);
     if (!main.ok()) return main.status();

@@ -25,9 +25,9 @@ struct ParsedVote {
 
 struct ParsedRollCall {
   int rcid = 0;
-  int session = 0;         // 0 when the file does not say
-  DateKey date = 0;        // 0 when the file does not say
-  int year = 0;            // the file's own year column, 0 when none
+  int session = 0;   // 0 when the file does not say
+  DateKey date = 0;  // 0 when the file does not say
+  int year = 0;      // the file's own year column, 0 when none
   std::int8_t important = -1;
   bool issues_coded = false;
   std::uint8_t issues = 0;
@@ -37,7 +37,7 @@ struct ParsedRollCall {
 struct ParsedUnga {
   UngaFormat format;
   std::vector<ParsedVote> votes;
-  std::vector<ParsedRollCall> roll_calls;   // one per rcid
+  std::vector<ParsedRollCall> roll_calls;                // one per rcid
   std::vector<std::pair<int, std::uint8_t>> issue_tags;  // issues file: (rcid, bit)
   std::int64_t rows_read = 0;
   std::int64_t rows_skipped = 0;  // e.g. non-member codes, which are not stored

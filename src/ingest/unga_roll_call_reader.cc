@@ -25,9 +25,10 @@ Result<ParsedUnga> ReadRollCalls(CsvReader& csv, const ProgressFn& progress) {
   while (csv.Next()) {
     ++out.rows_read;
     if (csv.size() != columns) {
-      return csv.RecordError("expected 9 fields (rcid,session,importantvote,date,unres,amend,para,"
-                             "short,descr), found " + std::to_string(csv.size()) +
-                             " (is the file truncated?)");
+      return csv.RecordError(
+          "expected 9 fields (rcid,session,importantvote,date,unres,amend,para,"
+          "short,descr), found " +
+          std::to_string(csv.size()) + " (is the file truncated?)");
     }
     ParsedRollCall rc;
     long long rcid, session, important;

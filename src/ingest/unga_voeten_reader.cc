@@ -36,7 +36,8 @@ Result<ParsedUnga> ReadVoeten(CsvReader& csv, const CountryRegistry& countries,
     if (!ParseInt(csv.field(kYear), year) || year < 1945 || year > 2100) {
       return csv.ErrorAt(kYear, "year must be an integer from 1945 to 2100");
     }
-    if (!ParseInt(csv.field(kCcode), ccode) || countries.ByCcode(static_cast<int>(ccode)) == nullptr) {
+    if (!ParseInt(csv.field(kCcode), ccode) ||
+        countries.ByCcode(static_cast<int>(ccode)) == nullptr) {
       return csv.ErrorAt(kCcode, "unknown COW country code");
     }
     if (!csv.field(kMember).empty() &&
@@ -44,9 +45,11 @@ Result<ParsedUnga> ReadVoeten(CsvReader& csv, const CountryRegistry& countries,
       return csv.ErrorAt(kMember, "member must be 0, 1 or empty");
     }
     if (!ParseInt(csv.field(kVote), vote) || !IsVoetenVoteCode(vote)) {
-      return csv.ErrorAt(kVote, "vote must be 1 (yes), 2 (abstain), 3 (no), 8 (absent) or 9 (non-member)");
+      return csv.ErrorAt(kVote,
+                         "vote must be 1 (yes), 2 (abstain), 3 (no), 8 (absent) or 9 (non-member)");
     }
-    auto [it, inserted] = roll_call_index.try_emplace(static_cast<int>(rcid), out.roll_calls.size());
+    auto [it, inserted] =
+        roll_call_index.try_emplace(static_cast<int>(rcid), out.roll_calls.size());
     if (inserted) {
       ParsedRollCall rc;
       rc.rcid = static_cast<int>(rcid);
@@ -63,7 +66,8 @@ Result<ParsedUnga> ReadVoeten(CsvReader& csv, const CountryRegistry& countries,
       }
       if (rc.year != year) {
         return csv.ErrorAt(kYear, "roll call " + std::to_string(rcid) + " was given year " +
-                                      std::to_string(rc.year) + " on line " + std::to_string(rc.line));
+                                      std::to_string(rc.year) + " on line " +
+                                      std::to_string(rc.line));
       }
     }
     if (vote == kVoteNonMember) {

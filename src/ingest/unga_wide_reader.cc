@@ -57,7 +57,8 @@ Result<ParsedUnga> ReadWide(CsvReader& csv, const CountryRegistry& countries,
     if (!ParseIsoDate(csv.field(1), rc.date)) return csv.ErrorAt(1, "date must be YYYY-MM-DD");
     for (int bit = 0; bit < kIssueAreaCount; ++bit) {
       bool flag = false;
-      if (!ParseFlag(csv.field(2 + bit), flag)) return csv.ErrorAt(2 + bit, "expected TRUE or FALSE");
+      if (!ParseFlag(csv.field(2 + bit), flag))
+        return csv.ErrorAt(2 + bit, "expected TRUE or FALSE");
       if (flag) rc.issues |= static_cast<std::uint8_t>(1u << bit);
     }
     rc.issues_coded = true;
@@ -103,10 +104,16 @@ Result<ParsedUnga> ReadWide(CsvReader& csv, const CountryRegistry& countries,
     return Status::Data(csv.source_name() + ":2:1: the file has a header but no rows");
   }
   if (Status s = CheckNoDuplicateVotes(csv.source_name(), out.votes); !s.ok()) return s;
-  out.note = std::to_string(out.rows_skipped) + " non-member cells (9) not stored";
+  // Count country-vote cells, not lines, so rows read/accepted/rejected add up
+  // the same way as for the long files.
+  const std::int64_t roll_call_rows = out.rows_read;
+  out.rows_read = roll_call_rows * static_cast<std::int64_t>(iso3.size());
+  out.note = std::to_string(roll_call_rows) + " roll calls x " + std::to_string(iso3.size()) +
+             " countries; " + std::to_string(out.rows_skipped) + " non-member cells (9) not stored";
   if (renumbered > 0) {
-    out.note += "; " + std::to_string(renumbered) + " roll calls reuse an earlier rcid on another date (" +
-                renumbered_list + ") and are stored as 1000000+rcid";
+    out.note += "; " + std::to_string(renumbered) +
+                " roll calls reuse an earlier rcid on another date (" + renumbered_list +
+                ") and are stored as 1000000+rcid";
   }
   return out;
 }

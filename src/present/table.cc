@@ -1,9 +1,8 @@
 #include "entente/table.h"
 
-#include <nlohmann/json.hpp>
-
 #include <charconv>
 #include <cmath>
+#include <nlohmann/json.hpp>
 
 namespace entente {
 namespace {

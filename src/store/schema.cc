@@ -72,9 +72,9 @@ Status Migrate(Database& db, int target_version) {
                         current.status().message() + ")");
   }
   if (*current > target_version) {
-    return Status::Data("store '" + db.path() + "' has schema version " +
-                        std::to_string(*current) + ", newer than this entente (" +
-                        std::to_string(target_version) + "): upgrade entente");
+    return Status::Data("store '" + db.path() + "' has schema version " + std::to_string(*current) +
+                        ", newer than this entente (" + std::to_string(target_version) +
+                        "): upgrade entente");
   }
   for (int version = *current + 1; version <= target_version; ++version) {
     Status s = InTransaction(db, [&] {

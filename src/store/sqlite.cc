@@ -16,14 +16,16 @@ Statement& Statement::operator=(Statement&& other) noexcept {
   return *this;
 }
 
-Statement::~Statement() { sqlite3_finalize(stmt_); }
+Statement::~Statement() {
+  sqlite3_finalize(stmt_);
+}
 
 bool Statement::Step(Status* status) {
   int rc = sqlite3_step(stmt_);
   if (rc == SQLITE_ROW) return true;
   if (rc != SQLITE_DONE && status != nullptr) {
-    *status = Status::Io(std::string("store: ") + sqlite3_errmsg(db_) + " (in: " +
-                         sqlite3_sql(stmt_) + ")");
+    *status = Status::Io(std::string("store: ") + sqlite3_errmsg(db_) +
+                         " (in: " + sqlite3_sql(stmt_) + ")");
   }
   return false;
 }
@@ -68,7 +70,9 @@ Database& Database::operator=(Database&& other) noexcept {
   return *this;
 }
 
-Database::~Database() { sqlite3_close(db_); }
+Database::~Database() {
+  sqlite3_close(db_);
+}
 
 Status Database::Exec(std::string_view sql) {
   char* error = nullptr;
@@ -85,8 +89,8 @@ Result<Statement> Database::Prepare(std::string_view sql) {
   sqlite3_stmt* stmt = nullptr;
   if (sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &stmt, nullptr) !=
       SQLITE_OK) {
-    return Status::Internal("store: cannot prepare '" + std::string(sql) + "': " +
-                            sqlite3_errmsg(db_));
+    return Status::Internal("store: cannot prepare '" + std::string(sql) +
+                            "': " + sqlite3_errmsg(db_));
   }
   return Statement(db_, stmt);
 }

@@ -40,10 +40,16 @@ int Store::schema_version() const {
   return v.ok() ? *v : -1;
 }
 
-const std::string& Store::path() const { return db_->path(); }
+const std::string& Store::path() const {
+  return db_->path();
+}
 
-internal::Database& Store::database() { return *db_; }
-const internal::Database& Store::database() const { return *db_; }
+internal::Database& Store::database() {
+  return *db_;
+}
+const internal::Database& Store::database() const {
+  return *db_;
+}
 
 Result<std::vector<ImportRecord>> Store::Imports() const {
   auto stmt = db_->Prepare(

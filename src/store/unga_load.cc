@@ -20,10 +20,10 @@ Result<UngaVotes> LoadUngaVotes(Store& store, const YearRange& years) {
   Status status;
   int max_rcid = 0;
   while (rcs->Step(&status)) {
-    UngaVotes::RollCall rc{static_cast<int>(rcs->Int(0)), static_cast<int>(rcs->Int(1)),
-                           static_cast<int>(rcs->Int(2)), static_cast<DateKey>(rcs->Int(6)),
-                           static_cast<std::int8_t>(rcs->Int(3)),
-                           rcs->Int(4) != 0, static_cast<std::uint8_t>(rcs->Int(5))};
+    UngaVotes::RollCall rc{static_cast<int>(rcs->Int(0)),         static_cast<int>(rcs->Int(1)),
+                           static_cast<int>(rcs->Int(2)),         static_cast<DateKey>(rcs->Int(6)),
+                           static_cast<std::int8_t>(rcs->Int(3)), rcs->Int(4) != 0,
+                           static_cast<std::uint8_t>(rcs->Int(5))};
     max_rcid = std::max(max_rcid, rc.rcid);
     out.roll_calls.push_back(rc);
   }
@@ -54,7 +54,8 @@ Result<UngaVotes> LoadUngaVotes(Store& store, const YearRange& years) {
   std::sort(out.ccodes.begin(), out.ccodes.end());
   out.ccodes.erase(std::unique(out.ccodes.begin(), out.ccodes.end()), out.ccodes.end());
   std::vector<std::int32_t> index_of_ccode(out.ccodes.empty() ? 1 : out.ccodes.back() + 1, -1);
-  for (std::size_t i = 0; i < out.ccodes.size(); ++i) index_of_ccode[out.ccodes[i]] = static_cast<std::int32_t>(i);
+  for (std::size_t i = 0; i < out.ccodes.size(); ++i)
+    index_of_ccode[out.ccodes[i]] = static_cast<std::int32_t>(i);
   out.vote_country.resize(ccode_of_vote.size());
   for (std::size_t v = 0; v < ccode_of_vote.size(); ++v) {
     out.vote_country[v] = index_of_ccode[ccode_of_vote[v]];

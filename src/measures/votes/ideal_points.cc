@@ -1,9 +1,11 @@
-// Variational EM for the dynamic ordinal ideal-point model; the equations are
-// in docs/ideal_points.md. Each iteration is two passes:
-//   A. per roll call (parameter group): the E step for the latent utilities
-//      of its votes, then the closed-form update of its parameters;
-//   B. per state: the exact Gaussian posterior of its positions across
-//      sessions (a tridiagonal solve) given the utilities of pass A.
+// Joint posterior mode of the dynamic ordinal ideal-point model by block
+// Newton ascent; the model and the reasons are in docs/ideal_points.md.
+// Each iteration is two passes and a normalisation:
+//   A. per roll call (parameter group): one safeguarded Newton step for its
+//      (alpha, beta, tau) given the positions;
+//   B. per state: one safeguarded Newton step for its positions in all its
+//      sessions at once given the roll calls (a tridiagonal solve);
+//   C. the positions are put back on a scale with mean 0 and sd 1.
 // Both passes are embarrassingly parallel over disjoint blocks, so every sum
 // is taken in the same order whatever the number of threads.
 #include "entente/ideal_points.h"
@@ -12,9 +14,8 @@
 #include <cmath>
 #include <cstddef>
 #include <limits>
-#include <cstdio>
-#include <cstdlib>
 #include <random>
+#include <span>
 #include <string>
 #include <thread>
 #include <utility>
@@ -28,18 +29,18 @@ namespace {
 using internal::SmootherScratch;
 
 constexpr double kInfinity = std::numeric_limits<double>::infinity();
-// After dividing utilities by the abstention band (Imai, Lo & Olmsted's
-// reparametrisation of the three-category probit) the thresholds are 0 and 1.
-constexpr double kNoBelow = 0.0;
-constexpr double kYesAbove = 1.0;
-// Starting values of the roll-call parameters: no discrimination, the mean
-// utility in the middle of the abstention band, unit noise.
-constexpr double kStartIntercept = 0.5;
-constexpr double kStartNoiseVariance = 1.0;
-// The warm-up (see EstimateIdealPoints): omega^2 during it, the share of
-// max_iterations it may take at most (1 / this), and how much looser than
-// `tolerance` its stopping rule is.
-constexpr double kWarmupDriftVariance = 1e-4;
+// Starting roll-call parameters: no discrimination, utilities centred on
+// the "no" threshold, an abstention band of one probit unit.
+constexpr double kStartAlpha = 0.0;
+constexpr double kStartBeta = 0.0;
+constexpr double kStartTau = 1.0;
+// Step halvings tried before a block keeps its old values for this round.
+constexpr int kMaxHalvings = 30;
+// A Newton step may shrink tau at most to this share of its value.
+constexpr double kMinTauShare = 0.1;
+// The warm-up (see EstimateIdealPoints): the share of max_iterations it may
+// take at most (1 / this), and how much looser than `tolerance` its
+// stopping rule is.
 constexpr int kWarmupShareOfIterations = 4;
 constexpr double kWarmupToleranceFactor = 10.0;
 
@@ -70,7 +71,7 @@ Status CheckOptions(const IdealPointOptions& o) {
   if (!(o.initial_variance > 0.0)) return bad("initial_variance must be positive");
   if (!(o.item_prior_variance > 0.0)) return bad("item_prior_variance must be positive");
   if (!(o.abstain_band_guess > 0.0)) return bad("abstain_band_guess must be positive");
-  if (!(o.abstain_band_df > 0.0)) return bad("abstain_band_df must be positive");
+  if (!(o.abstain_band_shape >= 1.0)) return bad("abstain_band_shape must be at least 1");
   if (o.threads < 0) return bad("threads must be 0 (one per core) or more");
   return Status::Ok();
 }
@@ -246,144 +247,282 @@ void ForEachBlock(const std::vector<int>& bounds, Fn&& fn) {
   for (auto& worker : workers) worker.join();
 }
 
-// The latent-utility interval of a vote category after reparametrisation.
-inline void CategoryInterval(int8_t category, double& lower, double& upper) {
-  lower = category == IdealPointData::kNo ? -kInfinity
-          : category == IdealPointData::kAbstain ? kNoBelow
-                                                 : kYesAbove;
-  upper = category == IdealPointData::kNo ? kNoBelow
-          : category == IdealPointData::kAbstain ? kYesAbove
-                                                 : kInfinity;
+// One vote's log-probability under the ordered probit, and its first and
+// second derivatives in the linear predictor eta = alpha + beta x and the
+// band width tau. The latent utility is eta + e, e ~ N(0, 1): a no when it
+// is below 0, an abstention between 0 and tau, a yes above tau; so e lies in
+// (L, U) = (-inf, -eta), (-eta, tau - eta) or (tau - eta, inf). With
+// pl = phi(L) / P and pu = phi(U) / P, d log P / dL = -pl, d log P / dU = pu,
+// and the second derivatives follow; eta moves both ends, tau one of them.
+struct VoteTerms {
+  double log_p = 0.0;
+  double d_eta = 0.0, d_tau = 0.0;
+  double h_eta_eta = 0.0, h_eta_tau = 0.0, h_tau_tau = 0.0;
+};
+
+inline VoteTerms Differentiate(int8_t category, double eta, double tau) {
+  VoteTerms out;
+  if (category == IdealPointData::kNo) {
+    const double upper = -eta;
+    const auto t = internal::StandardIntervalTerms(-kInfinity, upper);
+    const double pu = t.upper_ratio;
+    out.log_p = t.log_mass;
+    out.d_eta = -pu;
+    out.h_eta_eta = -upper * pu - pu * pu;
+  } else if (category == IdealPointData::kYes) {
+    const double lower = tau - eta;
+    const auto t = internal::StandardIntervalTerms(lower, kInfinity);
+    const double pl = t.lower_ratio;
+    const double h = lower * pl - pl * pl;  // d^2 log P / dL^2
+    out.log_p = t.log_mass;
+    out.d_eta = pl;
+    out.d_tau = -pl;
+    out.h_eta_eta = h;
+    out.h_eta_tau = -h;
+    out.h_tau_tau = h;
+  } else {
+    const double lower = -eta;
+    const double upper = tau - eta;
+    const auto t = internal::StandardIntervalTerms(lower, upper);
+    const double pl = t.lower_ratio;
+    const double pu = t.upper_ratio;
+    out.log_p = t.log_mass;
+    out.d_eta = pl - pu;
+    out.d_tau = pu;
+    out.h_eta_eta = lower * pl - upper * pu - (pl - pu) * (pl - pu);
+    out.h_tau_tau = -upper * pu - pu * pu;
+    out.h_eta_tau = upper * pu + pu * pu - pl * pu;
+  }
+  return out;
+}
+
+inline double LogProbability(int8_t category, double eta, double tau) {
+  if (category == IdealPointData::kNo) return internal::LogNormalMass(-kInfinity, -eta);
+  if (category == IdealPointData::kYes) return internal::LogNormalMass(tau - eta, kInfinity);
+  return internal::LogNormalMass(-eta, tau - eta);
 }
 
 // Mutable state of one fit.
 struct FitState {
-  std::vector<double> mean;       // per state-session: the position x
-  std::vector<double> intercept;  // per group: a (reparametrised)
-  std::vector<double> slope;      // per group: b
-  std::vector<double> noise;      // per group: s^2 = 1 / tau^2
-  std::vector<double> utility;    // per sorted vote: E[z]
-  double drift = 0.0;             // omega^2 in force
+  std::vector<double> x;      // per state-session: the position
+  std::vector<double> alpha;  // per group: intercept
+  std::vector<double> beta;   // per group: discrimination
+  std::vector<double> tau;    // per group: width of the abstention band
+  bool static_positions = false;  // warm-up: one position per state for all sessions
 };
 
-// Pass A on groups [begin, end): E step for the votes' utilities, then the
-// M step for the group's (a, b, s^2) given the current positions.
-void UpdateItems(const Layout& layout, const IdealPointOptions& options, int begin, int end,
+// The item prior: alpha, beta ~ N(0, v) and tau ~ Gamma(shape, shape / guess).
+struct ItemPrior {
+  explicit ItemPrior(const IdealPointOptions& o)
+      : precision(1.0 / o.item_prior_variance),
+        shape_minus_one(o.abstain_band_shape - 1.0),
+        rate(o.abstain_band_shape / o.abstain_band_guess) {}
+  double LogDensity(double alpha, double beta, double tau) const {
+    return -0.5 * precision * (alpha * alpha + beta * beta) + shape_minus_one * std::log(tau) -
+           rate * tau;
+  }
+  double precision, shape_minus_one, rate;
+};
+
+// Solves the 3x3 system A d = g for symmetric positive definite A (upper
+// triangle a00 a01 a02 a11 a12 a22) by Cholesky. False if A is not
+// numerically positive definite.
+bool SolveSymmetric3(const double a[6], const double g[3], double d[3]) {
+  const double l00 = a[0];
+  if (!(l00 > 0.0)) return false;
+  const double r00 = std::sqrt(l00);
+  const double r01 = a[1] / r00, r02 = a[2] / r00;
+  const double l11 = a[3] - r01 * r01;
+  if (!(l11 > 0.0)) return false;
+  const double r11 = std::sqrt(l11);
+  const double r12 = (a[4] - r01 * r02) / r11;
+  const double l22 = a[5] - r02 * r02 - r12 * r12;
+  if (!(l22 > 0.0)) return false;
+  const double r22 = std::sqrt(l22);
+  const double y0 = g[0] / r00;
+  const double y1 = (g[1] - r01 * y0) / r11;
+  const double y2 = (g[2] - r02 * y0 - r12 * y1) / r22;
+  d[2] = y2 / r22;
+  d[1] = (y1 - r12 * d[2]) / r11;
+  d[0] = (y0 - r01 * d[1] - r02 * d[2]) / r00;
+  return true;
+}
+
+// Pass A on groups [begin, end): a Newton step on each group's log
+// posterior (concave in alpha, beta, tau: Pratt 1981), halved until it
+// does not go down.
+void UpdateItems(const Layout& layout, const ItemPrior& prior, int begin, int end,
                  FitState& st) {
-  const double prior_precision = 1.0 / options.item_prior_variance;
-  // nu0 * s0^2 of the inverse-gamma prior on s^2 = 1 / tau^2.
-  const double noise_prior_sum =
-      options.abstain_band_df / (options.abstain_band_guess * options.abstain_band_guess);
   for (int g = begin; g < end; ++g) {
-    const double a = st.intercept[g];
-    const double b = st.slope[g];
-    const double s = std::sqrt(st.noise[g]);
-    double n = 0, sx = 0, sxx = 0, sz = 0, szx = 0, szz = 0;
+    const double alpha = st.alpha[g], beta = st.beta[g], tau = st.tau[g];
+    double objective = prior.LogDensity(alpha, beta, tau);
+    double grad[3] = {-prior.precision * alpha, -prior.precision * beta,
+                      prior.shape_minus_one / tau - prior.rate};
+    // Negative Hessian, upper triangle: (aa, ab, at, bb, bt, tt).
+    double info[6] = {prior.precision, 0.0, 0.0, prior.precision, 0.0,
+                      prior.shape_minus_one / (tau * tau)};
     for (int v = layout.group_begin[g]; v < layout.group_begin[g + 1]; ++v) {
-      const double x = st.mean[layout.vote_state_session[v]];
-      const double mu = a + b * x;
-      double lower, upper;
-      CategoryInterval(layout.vote_category[v], lower, upper);
-      const auto t = internal::StandardTruncatedMoments((lower - mu) / s, (upper - mu) / s);
-      const double ez = mu + s * t.mean;
-      st.utility[v] = ez;
-      n += 1.0;
-      sx += x;
-      sxx += x * x;
-      sz += ez;
-      szx += ez * x;
-      szz += st.noise[g] * t.variance + ez * ez;  // E[z^2]
+      const double x = st.x[layout.vote_state_session[v]];
+      const VoteTerms t = Differentiate(layout.vote_category[v], alpha + beta * x, tau);
+      objective += t.log_p;
+      grad[0] += t.d_eta;
+      grad[1] += t.d_eta * x;
+      grad[2] += t.d_tau;
+      info[0] -= t.h_eta_eta;
+      info[1] -= t.h_eta_eta * x;
+      info[2] -= t.h_eta_tau;
+      info[3] -= t.h_eta_eta * x * x;
+      info[4] -= t.h_eta_tau * x;
+      info[5] -= t.h_tau_tau;
     }
-    // Ridge regression of E[z] on (1, x); the ridge is the item prior.
-    const double h00 = n + prior_precision;
-    const double h11 = sxx + prior_precision;
-    const double det = h00 * h11 - sx * sx;
-    const double na = (h11 * sz - sx * szx) / det;
-    const double nb = (h00 * szx - sx * sz) / det;
-    // E[sum (z - a - b x)^2] over the truncated utilities.
-    const double rss = szz - 2.0 * na * sz - 2.0 * nb * szx + na * na * n + 2.0 * na * nb * sx +
-                       nb * nb * sxx;
-    const double penalty = (na * na + nb * nb) * prior_precision;
-    st.intercept[g] = na;
-    st.slope[g] = nb;
-    // Posterior mode of s^2 under the normal-inverse-gamma prior: n latent
-    // utilities, 2 coefficients and the inverse gamma's nu0 + 2.
-    st.noise[g] = (std::max(rss, 0.0) + penalty + noise_prior_sum) /
-                  (n + options.abstain_band_df + 4.0);
+    double step[3];
+    if (!SolveSymmetric3(info, grad, step)) continue;  // cannot happen with the prior; be safe
+    double scale = 1.0;
+    while (tau + scale * step[2] < kMinTauShare * tau) scale *= 0.5;
+    for (int halving = 0; halving < kMaxHalvings; ++halving, scale *= 0.5) {
+      const double a = alpha + scale * step[0];
+      const double b = beta + scale * step[1];
+      const double c = tau + scale * step[2];
+      double trial = prior.LogDensity(a, b, c);
+      for (int v = layout.group_begin[g]; v < layout.group_begin[g + 1]; ++v) {
+        trial += LogProbability(layout.vote_category[v], a + b * st.x[layout.vote_state_session[v]],
+                                c);
+      }
+      if (trial >= objective) {
+        st.alpha[g] = a;
+        st.beta[g] = b;
+        st.tau[g] = c;
+        break;
+      }
+    }
   }
 }
 
 // Per-worker buffers for pass B.
 struct StateScratch {
   SmootherScratch smoother;
-  std::vector<double> information, score, new_mean, variance;
+  std::vector<double> information, score, proposal, trial, variance;
 };
 
-// Pass B on states [begin, end): the M step for each state's positions given
-// the utilities and item parameters. Returns the largest move of a position.
-double UpdateStates(const Layout& layout, const IdealPointOptions& options, int begin, int end,
-                    FitState& st, StateScratch& w) {
-  double max_change = 0.0;
+// The observed information and gradient of the log-likelihood of each of
+// state s's sessions in its position; returns the log-likelihood.
+double StateDerivatives(const Layout& layout, const FitState& st, int s, StateScratch& w) {
+  const int first = layout.state_begin[s];
+  const int count = layout.state_begin[s + 1] - first;
+  w.information.assign(count, 0.0);
+  w.score.assign(count, 0.0);
+  double log_likelihood = 0.0;
+  for (int i = 0; i < count; ++i) {
+    const int k = first + i;
+    for (int j = layout.state_session_vote_begin[k]; j < layout.state_session_vote_begin[k + 1];
+         ++j) {
+      const int v = layout.state_session_votes[j];
+      const int g = layout.vote_group[v];
+      const VoteTerms t =
+          Differentiate(layout.vote_category[v], st.alpha[g] + st.beta[g] * st.x[k], st.tau[g]);
+      log_likelihood += t.log_p;
+      w.score[i] += st.beta[g] * t.d_eta;
+      w.information[i] -= st.beta[g] * st.beta[g] * t.h_eta_eta;
+    }
+  }
+  return log_likelihood;
+}
+
+// Pass B on states [begin, end): a Newton step on each state's log
+// posterior in all its positions at once (concave: a log-concave
+// likelihood plus a Gaussian prior), halved until it does not go down.
+void UpdateStates(const Layout& layout, const IdealPointOptions& options, int begin, int end,
+                  FitState& st, StateScratch& w) {
   for (int s = begin; s < end; ++s) {
     const int first = layout.state_begin[s];
     const int count = layout.state_begin[s + 1] - first;
-    w.information.assign(count, 0.0);
-    w.score.assign(count, 0.0);
-    w.new_mean.resize(count);
-    w.variance.resize(count);
-    for (int i = 0; i < count; ++i) {
-      const int k = first + i;
-      for (int j = layout.state_session_vote_begin[k]; j < layout.state_session_vote_begin[k + 1];
-           ++j) {
-        const int v = layout.state_session_votes[j];
-        const int g = layout.vote_group[v];
-        const double weight = st.slope[g] / st.noise[g];
-        w.information[i] += weight * st.slope[g];
-        w.score[i] += weight * (st.utility[v] - st.intercept[g]);
+    const std::span<const int> sessions(layout.state_session.data() + first, count);
+    const std::span<double> x(st.x.data() + first, count);
+    const double drift = st.static_positions ? 0.0 : options.drift_variance;
+    auto log_prior = [&](std::span<const double> positions) {
+      // A static state has one position: only the first-session term counts.
+      return st.static_positions
+                 ? -0.5 * positions[0] * positions[0] / options.initial_variance
+                 : internal::RandomWalkLogPrior(sessions, positions, options.initial_variance,
+                                                drift);
+    };
+    const double objective = StateDerivatives(layout, st, s, w) + log_prior(x);
+    w.proposal.resize(count);
+    if (st.static_positions) {
+      double information = 1.0 / options.initial_variance;
+      double gradient = -x[0] / options.initial_variance;
+      for (int i = 0; i < count; ++i) {
+        information += w.information[i];
+        gradient += w.score[i];
+      }
+      w.proposal.assign(count, x[0] + gradient / information);
+    } else {
+      // Newton: (prior precision + I) (x' - x) = grad - prior precision x,
+      // i.e. (prior precision + I) x' = grad + I x.
+      for (int i = 0; i < count; ++i) w.score[i] += w.information[i] * x[i];
+      w.variance.resize(count);
+      internal::SmoothRandomWalk(sessions, w.information, w.score, options.initial_variance,
+                                 drift, w.proposal, w.variance, w.smoother);
+    }
+    w.trial.resize(count);
+    double scale = 1.0;
+    for (int halving = 0; halving < kMaxHalvings; ++halving, scale *= 0.5) {
+      for (int i = 0; i < count; ++i) w.trial[i] = x[i] + scale * (w.proposal[i] - x[i]);
+      double trial = log_prior(w.trial);
+      for (int i = 0; i < count; ++i) {
+        const int k = first + i;
+        for (int j = layout.state_session_vote_begin[k];
+             j < layout.state_session_vote_begin[k + 1]; ++j) {
+          const int v = layout.state_session_votes[j];
+          const int g = layout.vote_group[v];
+          trial += LogProbability(layout.vote_category[v], st.alpha[g] + st.beta[g] * w.trial[i],
+                                  st.tau[g]);
+        }
+      }
+      if (trial >= objective) {
+        std::copy(w.trial.begin(), w.trial.end(), x.begin());
+        break;
       }
     }
-    internal::SmoothRandomWalk(std::span<const int>(layout.state_session.data() + first, count),
-                               w.information, w.score, options.initial_variance, st.drift,
-                               w.new_mean, w.variance, w.smoother);
-    for (int i = 0; i < count; ++i) {
-      max_change = std::max(max_change, std::abs(w.new_mean[i] - st.mean[first + i]));
-      st.mean[first + i] = w.new_mean[i];
-    }
   }
-  return max_change;
 }
 
-// The Laplace approximation at the mode, items held fixed: the posterior
-// precision of a state's positions is the prior's plus, per vote, the
-// observed information b^2 / s^2 * (1 - Var[z | vote] / s^2) of the ordinal
-// probit likelihood. Writes posterior variances for states [begin, end).
+// The likelihood depends on positions and roll calls only through
+// alpha + beta x, so x -> (x - mean) / sd with alpha -> alpha + beta mean,
+// beta -> beta sd changes nothing but the priors. This fixes the origin and
+// unit of the scale: all state-sessions pooled have mean 0 and standard
+// deviation 1, so omega^2 is in units of that spread.
+void Normalize(FitState& st) {
+  const double count = static_cast<double>(st.x.size());
+  double sum = 0.0;
+  for (double x : st.x) sum += x;
+  const double centre = sum / count;
+  double squares = 0.0;
+  for (double x : st.x) squares += (x - centre) * (x - centre);
+  const double spread = std::sqrt(squares / count);
+  if (!(spread > 0.0)) return;  // all equal: nothing to scale
+  for (double& x : st.x) x = (x - centre) / spread;
+  for (std::size_t g = 0; g < st.beta.size(); ++g) {
+    st.alpha[g] += st.beta[g] * centre;
+    st.beta[g] *= spread;
+  }
+}
+
+// The Laplace approximation at the mode, roll calls held fixed: the
+// posterior precision of a state's positions is the prior's plus the
+// observed information of its votes. Writes variances for states [begin, end).
 void PosteriorVariances(const Layout& layout, const IdealPointOptions& options, int begin,
                         int end, const FitState& st, StateScratch& w,
                         std::vector<double>& variance) {
   for (int s = begin; s < end; ++s) {
     const int first = layout.state_begin[s];
     const int count = layout.state_begin[s + 1] - first;
-    w.information.assign(count, 0.0);
-    w.score.assign(count, 0.0);
-    w.new_mean.resize(count);
-    for (int i = 0; i < count; ++i) {
-      const int k = first + i;
-      for (int j = layout.state_session_vote_begin[k]; j < layout.state_session_vote_begin[k + 1];
-           ++j) {
-        const int v = layout.state_session_votes[j];
-        const int g = layout.vote_group[v];
-        const double sd = std::sqrt(st.noise[g]);
-        const double mu = st.intercept[g] + st.slope[g] * st.mean[k];
-        double lower, upper;
-        CategoryInterval(layout.vote_category[v], lower, upper);
-        const auto t = internal::StandardTruncatedMoments((lower - mu) / sd, (upper - mu) / sd);
-        w.information[i] += st.slope[g] * st.slope[g] / st.noise[g] * (1.0 - t.variance);
-      }
-    }
+    StateDerivatives(layout, st, s, w);
+    w.proposal.resize(count);
     internal::SmoothRandomWalk(std::span<const int>(layout.state_session.data() + first, count),
-                               w.information, w.score, options.initial_variance, st.drift,
-                               w.new_mean, std::span<double>(variance.data() + first, count),
-                               w.smoother);
+                               w.information, w.score, options.initial_variance,
+                               options.drift_variance, w.proposal,
+                               std::span<double>(variance.data() + first, count), w.smoother);
   }
 }
 
@@ -392,12 +531,10 @@ double LogLikelihood(const Layout& layout, const FitState& st, const std::vector
   ForEachBlock(bounds, [&](int block, int begin, int end) {
     double sum = 0.0;
     for (int g = begin; g < end; ++g) {
-      const double s = std::sqrt(st.noise[g]);
       for (int v = layout.group_begin[g]; v < layout.group_begin[g + 1]; ++v) {
-        const double mu = st.intercept[g] + st.slope[g] * st.mean[layout.vote_state_session[v]];
-        double lower, upper;
-        CategoryInterval(layout.vote_category[v], lower, upper);
-        sum += internal::LogNormalMass((lower - mu) / s, (upper - mu) / s);
+        sum += LogProbability(layout.vote_category[v],
+                              st.alpha[g] + st.beta[g] * st.x[layout.vote_state_session[v]],
+                              st.tau[g]);
       }
     }
     partial[block] = sum;
@@ -420,7 +557,6 @@ Result<IdealPointFit> EstimateIdealPoints(const IdealPointData& data,
   const int num_groups = static_cast<int>(layout.group_begin.size()) - 1;
   const int num_states = static_cast<int>(layout.state_begin.size()) - 1;
   const int num_state_sessions = static_cast<int>(layout.state_session.size());
-  const int num_votes = static_cast<int>(layout.vote_category.size());
 
   int threads = options.threads;
   if (threads == 0) threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
@@ -431,55 +567,53 @@ Result<IdealPointFit> EstimateIdealPoints(const IdealPointData& data,
   }
   const std::vector<int> state_blocks = BalancedBlocks(state_vote_begin, threads);
 
+  // Random start: one N(0, 1) draw per state, repeated over its sessions.
   FitState st;
-  st.mean.resize(num_state_sessions);
+  st.x.resize(num_state_sessions);
   std::mt19937_64 rng(options.seed);
   std::normal_distribution<double> standard_normal(0.0, 1.0);
-  // One draw per state, repeated over its sessions.
   for (int s = 0; s < num_states; ++s) {
     const double start = standard_normal(rng);
-    for (int k = layout.state_begin[s]; k < layout.state_begin[s + 1]; ++k) st.mean[k] = start;
+    for (int k = layout.state_begin[s]; k < layout.state_begin[s + 1]; ++k) st.x[k] = start;
   }
-  st.intercept.assign(num_groups, kStartIntercept);
-  st.slope.assign(num_groups, 0.0);
-  st.noise.assign(num_groups, kStartNoiseVariance);
-  st.utility.assign(num_votes, 0.0);
+  st.alpha.assign(num_groups, kStartAlpha);
+  st.beta.assign(num_groups, kStartBeta);
+  st.tau.assign(num_groups, kStartTau);
 
+  const ItemPrior prior(options);
   std::vector<StateScratch> scratch(state_blocks.size() - 1);
-  std::vector<double> block_change(state_blocks.size() - 1);
+  std::vector<double> previous;
   auto iterate = [&] {
+    previous = st.x;
     ForEachBlock(group_blocks,
-                 [&](int, int begin, int end) { UpdateItems(layout, options, begin, end, st); });
+                 [&](int, int begin, int end) { UpdateItems(layout, prior, begin, end, st); });
     ForEachBlock(state_blocks, [&](int block, int begin, int end) {
-      block_change[block] = UpdateStates(layout, options, begin, end, st, scratch[block]);
+      UpdateStates(layout, options, begin, end, st, scratch[block]);
     });
-    return *std::max_element(block_change.begin(), block_change.end());
+    Normalize(st);
+    double change = 0.0;
+    for (int k = 0; k < num_state_sessions; ++k) {
+      change = std::max(change, std::abs(st.x[k] - previous[k]));
+    }
+    return change;
   };
 
   IdealPointFit fit;
-  // Warm-up: with omega^2 tiny every state keeps one position across all
-  // sessions, the static one-dimensional model, which settles on one
-  // direction for the whole period. Started at random directly in the
-  // dynamic model, different eras can settle with opposite signs, joined by
-  // a "wall" of sessions where everyone sits near 0, which EM removes only
-  // very slowly.
-  st.drift = kWarmupDriftVariance;
+  // Warm-up: every state keeps one position across all its sessions (the
+  // static one-dimensional model), which settles on one direction for the
+  // whole period. Started at random directly in the dynamic model, eras
+  // can settle with opposite signs, joined by a "wall" of sessions where
+  // everyone sits near 0 that the iterations remove only very slowly.
+  st.static_positions = true;
   const int warmup_cap = std::max(1, options.max_iterations / kWarmupShareOfIterations);
   for (int i = 0; i < warmup_cap; ++i) {
     ++fit.iterations;
     if (iterate() < options.tolerance * kWarmupToleranceFactor) break;
   }
-  if (getenv("IPDEBUG")) fprintf(stderr, "warmup %d\n", fit.iterations);
-  st.drift = options.drift_variance;
+  st.static_positions = false;
   while (fit.iterations < options.max_iterations) {
     ++fit.iterations;
     fit.max_change = iterate();
-    if (getenv("IPDEBUG") && fit.iterations % 10 == 0) {
-      double s1 = 0, s2 = 0, bb = 0, nn = 0;
-      for (double m : st.mean) { s1 += m; s2 += m * m; }
-      for (int g = 0; g < num_groups; ++g) { bb += std::abs(st.slope[g]) / std::sqrt(st.noise[g]); nn += std::sqrt(st.noise[g]); }
-      fprintf(stderr, "it %d change %.3g mean %.3f sd %.3f mean|beta| %.3f mean s %.3f\n", fit.iterations, fit.max_change, s1 / num_state_sessions, std::sqrt(s2 / num_state_sessions - s1 * s1 / num_state_sessions / num_state_sessions), bb / num_groups, nn / num_groups);
-    }
     if (fit.max_change < options.tolerance) {
       fit.converged = true;
       break;
@@ -491,7 +625,7 @@ Result<IdealPointFit> EstimateIdealPoints(const IdealPointData& data,
     PosteriorVariances(layout, options, begin, end, st, scratch[block], variance);
   });
 
-  // Orientation: the likelihood is unchanged when every x and b change sign.
+  // Orientation: the likelihood is unchanged when every x and beta change sign.
   int anchor = -1;
   for (int s = 0; s < num_states; ++s) {
     if (layout.state_ccode[s] == options.anchor_ccode) anchor = s;
@@ -500,7 +634,7 @@ Result<IdealPointFit> EstimateIdealPoints(const IdealPointData& data,
     int most = -1;
     for (int s = 0; s < num_states; ++s) {
       const int votes = state_vote_begin[s + 1] - state_vote_begin[s];
-      if (votes > most) {  // states are in country-index order; first wins ties
+      if (votes > most) {  // states are in country-index order; the first wins ties
         most = votes;
         anchor = s;
       }
@@ -509,7 +643,7 @@ Result<IdealPointFit> EstimateIdealPoints(const IdealPointData& data,
   fit.anchor_ccode = layout.state_ccode[anchor];
   double anchor_sum = 0.0;
   for (int k = layout.state_begin[anchor]; k < layout.state_begin[anchor + 1]; ++k) {
-    anchor_sum += st.mean[k];
+    anchor_sum += st.x[k];
   }
   const double sign = anchor_sum < 0.0 ? -1.0 : 1.0;
 
@@ -519,17 +653,17 @@ Result<IdealPointFit> EstimateIdealPoints(const IdealPointData& data,
       IdealPointEstimate e;
       e.ccode = layout.state_ccode[s];
       e.session = layout.state_session[k];
-      e.idealpoint = sign * st.mean[k];
+      e.idealpoint = sign * st.x[k];
       e.se = std::sqrt(variance[k]);
       e.votes = layout.state_session_vote_begin[k + 1] - layout.state_session_vote_begin[k];
       fit.estimates.push_back(e);
     }
   }
-  std::sort(fit.estimates.begin(), fit.estimates.end(), [](const auto& x, const auto& y) {
-    return std::pair(x.session, x.ccode) < std::pair(y.session, y.ccode);
+  std::sort(fit.estimates.begin(), fit.estimates.end(), [](const auto& a, const auto& b) {
+    return std::pair(a.session, a.ccode) < std::pair(b.session, b.ccode);
   });
   fit.items = num_groups;
-  fit.votes = num_votes;
+  fit.votes = static_cast<int>(layout.vote_category.size());
   return fit;
 }
 

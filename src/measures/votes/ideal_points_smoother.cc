@@ -4,7 +4,18 @@
 
 namespace entente::internal {
 
-double SmoothRandomWalk(std::span<const int> sessions, std::span<const double> information,
+double RandomWalkLogPrior(std::span<const int> sessions, std::span<const double> x,
+                          double initial_variance, double drift_variance) {
+  double log_prior = -0.5 * x[0] * x[0] / initial_variance;
+  for (std::size_t k = 1; k < x.size(); ++k) {
+    const double step = x[k] - x[k - 1];
+    log_prior -= 0.5 * step * step /
+                 (drift_variance * static_cast<double>(sessions[k] - sessions[k - 1]));
+  }
+  return log_prior;
+}
+
+void SmoothRandomWalk(std::span<const int> sessions, std::span<const double> information,
                       std::span<const double> score, double initial_variance,
                       double drift_variance, std::span<double> mean, std::span<double> variance,
                       SmootherScratch& scratch) {
@@ -45,15 +56,6 @@ double SmoothRandomWalk(std::span<const int> sessions, std::span<const double> i
     bwd[k] = diag[k] - off * off / bwd[k + 1];
   }
   for (std::size_t k = 0; k < n; ++k) variance[k] = 1.0 / (fwd[k] + bwd[k] - diag[k]);
-  // Cov(x_{k-1}, x_k) = link(k) / fwd[k-1] * Var(x_k) (the smoother gain).
-  double squared_steps = 0.0;
-  for (std::size_t k = 1; k < n; ++k) {
-    const double step = mean[k] - mean[k - 1];
-    const double covariance = link(k) / fwd[k - 1] * variance[k];
-    const double gap = static_cast<double>(sessions[k] - sessions[k - 1]);
-    squared_steps += (step * step + variance[k] + variance[k - 1] - 2.0 * covariance) / gap;
-  }
-  return squared_steps;
 }
 
 }  // namespace entente::internal

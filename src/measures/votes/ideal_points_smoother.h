@@ -1,7 +1,7 @@
-// The exact Gaussian posterior of one state's positions over its sessions,
-// given Gaussian pseudo-observations and a random-walk prior: the x step of
-// the ideal-point EM (the Kalman smoother of Martin & Quinn's dynamic model,
-// written as one symmetric tridiagonal solve).
+// The random-walk prior on one state's positions across its sessions, and
+// the tridiagonal solve that the Newton step for those positions needs (the
+// Kalman smoother of Martin & Quinn's dynamic model, written as one
+// symmetric tridiagonal system).
 //
 // Internal to entente.
 #pragma once
@@ -11,6 +11,15 @@
 
 namespace entente::internal {
 
+// Prior: x_0 ~ N(0, initial_variance) at the state's first session and
+// x_k ~ N(x_{k-1}, drift_variance * (sessions[k] - sessions[k-1])).
+
+// log prior density of `x`, up to a constant that depends on neither x nor
+// anything estimated.
+// REQUIRES: sessions strictly increasing, same length as x (>= 1).
+double RandomWalkLogPrior(std::span<const int> sessions, std::span<const double> x,
+                          double initial_variance, double drift_variance);
+
 // Reusable buffers, so that a worker thread allocates once per fit.
 struct SmootherScratch {
   std::vector<double> diagonal;
@@ -19,20 +28,15 @@ struct SmootherScratch {
   std::vector<double> forward_rhs;
 };
 
-// Prior: x_0 ~ N(0, initial_variance) at the state's first session and
-// x_k ~ N(x_{k-1}, drift_variance * (sessions[k] - sessions[k-1])).
-// Data: `information[k]` (sum of b^2 / s^2) and `score[k]` (sum of
-// b (z - a) / s^2) from the session's votes, i.e. a log-likelihood of
-// score * x - information * x^2 / 2.
-// Writes the posterior means and marginal variances into `mean` and
-// `variance`, and returns sum_k E[(x_k - x_{k-1})^2] / (sessions[k] -
-// sessions[k-1]) over k >= 1 under the posterior: what the EM update of the
-// drift variance needs.
+// Solves (prior precision + diag(information)) * mean = score and writes the
+// diagonal of the inverse of that matrix into `variance`. With Gaussian
+// pseudo-observations (log-likelihood score * x - information * x^2 / 2)
+// these are the posterior means and variances.
 // REQUIRES: all spans of equal length K >= 1; sessions strictly increasing;
 // information >= 0; both variances > 0.
-double SmoothRandomWalk(std::span<const int> sessions, std::span<const double> information,
+void SmoothRandomWalk(std::span<const int> sessions, std::span<const double> information,
                       std::span<const double> score, double initial_variance,
-                        double drift_variance, std::span<double> mean,
-                        std::span<double> variance, SmootherScratch& scratch);
+                      double drift_variance, std::span<double> mean, std::span<double> variance,
+                      SmootherScratch& scratch);
 
 }  // namespace entente::internal

@@ -1,30 +1,33 @@
-// Moments of a standard normal variable truncated to an interval: the E step
-// of the ideal-point EM (the latent utility behind a no, an abstention or a
-// yes lies below, between or above the roll call's two thresholds).
+// The standard normal mass of an interval and its derivatives with respect
+// to the interval's ends: everything the ideal-point fit needs from the
+// ordered probit likelihood (a no, an abstention or a yes says that the
+// latent utility fell below, between or above the roll call's thresholds).
 //
-// Internal to entente. Accurate in the far tails, where the naive ratio
+// Internal to entente. Accurate far in the tails, where the naive ratio
 // phi / (Phi(b) - Phi(a)) is 0 / 0: a state voting against a roll call it is
-// predicted to support by 40 standard deviations still gets a finite
-// correction.
+// predicted to support by 40 standard deviations still gets finite terms.
 #pragma once
 
 namespace entente::internal {
 
-struct TruncatedMoments {
-  double mean = 0.0;
-  double variance = 0.0;
+// For a standard normal Z and the interval (lower, upper):
+struct IntervalTerms {
+  double log_mass = 0.0;     // log P(lower < Z < upper)
+  double lower_ratio = 0.0;  // phi(lower) / P(lower < Z < upper); 0 when lower = -inf
+  double upper_ratio = 0.0;  // phi(upper) / P(lower < Z < upper); 0 when upper = +inf
 };
-
-// The inverse Mills ratio phi(x) / (1 - Phi(x)), i.e. E[Z | Z > x] for a
-// standard normal Z. Finite for every finite x; about x for large x.
-double InverseMillsRatio(double x);
-
-// Mean and variance of a standard normal Z given lower < Z < upper.
+// From these, E[Z | interval] = lower_ratio - upper_ratio and
+// Var[Z | interval] = 1 + lower * lower_ratio - upper * upper_ratio - E^2
+// (a product with an infinite end counts as 0).
 // REQUIRES: lower < upper; either may be -/+infinity.
-TruncatedMoments StandardTruncatedMoments(double lower, double upper);
+IntervalTerms StandardIntervalTerms(double lower, double upper);
 
-// log P(lower < Z < upper) for a standard normal Z, finite far in the tails.
+// Just log P(lower < Z < upper), a little cheaper.
 // REQUIRES: lower < upper; either may be -/+infinity.
 double LogNormalMass(double lower, double upper);
+
+// The inverse Mills ratio phi(x) / (1 - Phi(x)) = E[Z | Z > x]. Finite for
+// every finite x; about x for large x.
+double InverseMillsRatio(double x);
 
 }  // namespace entente::internal

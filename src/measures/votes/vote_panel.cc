@@ -76,11 +76,14 @@ VotePanel::VotePanel(const UngaVotes& votes, VoteGrouping grouping) : grouping_(
     Period& period = periods_[period_of_rc[r]];
     const int word = bit_of_rc[r] / 64;
     const std::uint64_t bit = std::uint64_t{1} << (bit_of_rc[r] % 64);
-    auto set = [&](RollCallSubset s) { period.masks[static_cast<int>(s) * period.words + word] |= bit; };
+    auto set = [&](RollCallSubset s) {
+      period.masks[static_cast<int>(s) * period.words + word] |= bit;
+    };
     set(RollCallSubset::kAll);
     if (rc.issues_coded) {
       for (int k = 0; k < kIssueAreaCount; ++k) {
-        if (rc.issues & (1u << k)) set(static_cast<RollCallSubset>(static_cast<int>(RollCallSubset::kMe) + k));
+        if (rc.issues & (1u << k))
+          set(static_cast<RollCallSubset>(static_cast<int>(RollCallSubset::kMe) + k));
       }
     }
     if (rc.important == 1) set(RollCallSubset::kImportant);
@@ -93,7 +96,8 @@ VotePanel::VotePanel(const UngaVotes& votes, VoteGrouping grouping) : grouping_(
     const int r = votes.vote_roll_call[v];
     Period& period = periods_[period_of_rc[r]];
     const int slot = state_slot[period_of_rc[r]][votes.vote_country[v]];
-    const std::size_t base = (static_cast<std::size_t>(slot) * kVoteCategories + (code - 1)) * period.words;
+    const std::size_t base =
+        (static_cast<std::size_t>(slot) * kVoteCategories + (code - 1)) * period.words;
     period.bits[base + bit_of_rc[r] / 64] |= std::uint64_t{1} << (bit_of_rc[r] % 64);
   }
 }
