@@ -47,9 +47,8 @@ constexpr std::string_view kIso2Column = "iso2c";
 constexpr std::string_view kIso3Column = "iso3c";
 constexpr std::string_view kRegexColumn = "country.name.en.regex";
 
-constexpr std::string_view kStatesColumns[] = {"stateabb", "ccode",    "statenme",
-                                               "styear",   "stmonth",  "stday",
-                                               "endyear",  "endmonth", "endday"};
+constexpr std::string_view kStatesColumns[] = {
+    "stateabb", "ccode", "statenme", "styear", "stmonth", "stday", "endyear", "endmonth", "endday"};
 
 // How much a name counts when two countries claim it: a lower level wins, two
 // claims at one level make the name ambiguous (reported, never guessed).
@@ -144,8 +143,9 @@ Result<std::vector<std::size_t>> FindColumns(CsvReader& csv,
 // Points at the first missing or first extra field of a short or long record.
 Status FieldCountError(const CsvReader& csv, std::size_t header_size) {
   return csv.ErrorAt(std::min(csv.size(), header_size),
-                     "expected " + std::to_string(header_size) + " fields as in the header, found " +
-                         std::to_string(csv.size()) + " (is the file truncated or a quote lost?)");
+                     "expected " + std::to_string(header_size) +
+                         " fields as in the header, found " + std::to_string(csv.size()) +
+                         " (is the file truncated or a quote lost?)");
 }
 
 // A field that must be empty or an integer in [lo, hi]; 0 when empty.
@@ -193,8 +193,8 @@ struct StateRow {
 
 Result<Codelist> ParseCodelist(const std::string& source, std::string_view text) {
   CsvReader csv(source, text);
-  std::vector<std::string_view> wanted = {kNameColumn,  kCowcColumn, kCownColumn, kGwnColumn,
-                                          kIso2Column,  kIso3Column, kRegexColumn};
+  std::vector<std::string_view> wanted = {kNameColumn, kCowcColumn, kCownColumn, kGwnColumn,
+                                          kIso2Column, kIso3Column, kRegexColumn};
   for (std::string_view name : kOtherNameColumns) wanted.push_back(name);
   auto columns = FindColumns(csv, wanted);
   if (!columns.ok()) return columns.status();
@@ -255,8 +255,8 @@ bool ValidDate(int year, int month, int day) {
 
 Result<std::vector<StateRow>> ParseStates(const std::string& source, std::string_view text) {
   CsvReader csv(source, text);
-  auto columns =
-      FindColumns(csv, std::vector<std::string_view>(std::begin(kStatesColumns), std::end(kStatesColumns)));
+  auto columns = FindColumns(
+      csv, std::vector<std::string_view>(std::begin(kStatesColumns), std::end(kStatesColumns)));
   if (!columns.ok()) return columns.status();
   const std::size_t header_size = csv.size();
   const auto& col = *columns;
@@ -287,7 +287,8 @@ Result<std::vector<StateRow>> ParseStates(const std::string& source, std::string
     if (!ValidDate(parts[3], parts[4], parts[5])) {
       return csv.ErrorAt(col[kEndYear], "end date is not a date in 1800..2100");
     }
-    row.spell = {MakeDateKey(parts[0], parts[1], parts[2]), MakeDateKey(parts[3], parts[4], parts[5])};
+    row.spell = {MakeDateKey(parts[0], parts[1], parts[2]),
+                 MakeDateKey(parts[3], parts[4], parts[5])};
     if (row.spell.end < row.spell.start) {
       return csv.ErrorAt(col[kEndYear], "the spell ends before it starts");
     }
@@ -394,7 +395,8 @@ Status CountryRegistry::Impl::Unknown(std::string_view key) const {
     }
     best[index] = std::min(best[index], d);
   }
-  const std::size_t min_distance = *std::min_element(best.begin(), best.end());
+  const std::size_t min_distance =
+      best.empty() ? cap + 1 : *std::min_element(best.begin(), best.end());
   std::vector<std::size_t> picks;
   if (min_distance <= cap) {
     for (std::size_t i = 0; i < countries.size(); ++i) {
@@ -462,8 +464,8 @@ Result<CountryRegistry> CountryRegistry::Load(const std::string& data_dir) {
       first_line[row.ccode] = row.line;
     } else if (e.country.cowc != row.abb || e.country.name != row.name) {
       return Status::Data(where(1) + "COW code " + std::to_string(row.ccode) + " is '" + row.abb +
-                          "' " + row.name + " here but '" + e.country.cowc + "' " +
-                          e.country.name + " on line " + std::to_string(first_line[row.ccode]));
+                          "' " + row.name + " here but '" + e.country.cowc + "' " + e.country.name +
+                          " on line " + std::to_string(first_line[row.ccode]));
     } else if (row.spell.start <= e.country.spells.back().end) {
       return Status::Data(where(4) + "spell of " + row.name +
                           " starts before its previous spell ends (spells must be in order)");
@@ -494,10 +496,9 @@ Result<CountryRegistry> CountryRegistry::Load(const std::string& data_dir) {
     auto where = [&](std::size_t column) {
       return codelist_path + ":" + std::to_string(row.line) + ":" + std::to_string(column) + ": ";
     };
-    for (auto [code, seen, column] :
-         {std::tuple{&row.iso3, &iso3_line, codelist->iso3_column},
-          std::tuple{&row.iso2, &iso2_line, codelist->iso2_column},
-          std::tuple{&row.cowc, &cowc_line, codelist->cowc_column}}) {
+    for (auto [code, seen, column] : {std::tuple{&row.iso3, &iso3_line, codelist->iso3_column},
+                                      std::tuple{&row.iso2, &iso2_line, codelist->iso2_column},
+                                      std::tuple{&row.cowc, &cowc_line, codelist->cowc_column}}) {
       if (code->empty() || (column == codelist->cowc_column && row.cown == 0)) continue;
       auto [it, inserted] = seen->try_emplace(*code, row.line);
       if (!inserted) {
@@ -508,9 +509,9 @@ Result<CountryRegistry> CountryRegistry::Load(const std::string& data_dir) {
     if (row.cown != 0) {
       auto [it, inserted] = cown_line.try_emplace(row.cown, row.line);
       if (!inserted) {
-        return Status::Data(where(codelist->cown_column) + "COW code " +
-                            std::to_string(row.cown) + " of " + row.name +
-                            " is also used on line " + std::to_string(it->second));
+        return Status::Data(where(codelist->cown_column) + "COW code " + std::to_string(row.cown) +
+                            " of " + row.name + " is also used on line " +
+                            std::to_string(it->second));
       }
     }
     const int target = row.cown != 0 ? row.cown : merge_target(row.name);
@@ -518,13 +519,13 @@ Result<CountryRegistry> CountryRegistry::Load(const std::string& data_dir) {
     if (target != 0) {
       auto it = by_ccode.find(target);
       if (it == by_ccode.end()) {
-        return Status::Data(where(codelist->cown_column) + "COW code " + std::to_string(target) + " of " +
-                            row.name + " is not in " + states_path);
+        return Status::Data(where(codelist->cown_column) + "COW code " + std::to_string(target) +
+                            " of " + row.name + " is not in " + states_path);
       }
       e = &it->second;
       if (row.cown != 0 && row.cowc != e->country.cowc) {
-        return Status::Data(where(codelist->cowc_column) + "COW letters '" + row.cowc + "' of " + row.name +
-                            " differ from '" + e->country.cowc + "' in " + states_path);
+        return Status::Data(where(codelist->cowc_column) + "COW letters '" + row.cowc + "' of " +
+                            row.name + " differ from '" + e->country.cowc + "' in " + states_path);
       }
       for (auto [mine, theirs, column] :
            {std::tuple{&e->country.iso3, &row.iso3, codelist->iso3_column},
@@ -611,7 +612,8 @@ Result<CountryRegistry> CountryRegistry::Load(const std::string& data_dir) {
   for (const auto& alias : internal::CountryAliases()) {
     const Country* target = impl->ByCcode(alias.ccode);
     if (target == nullptr) {
-      return MissingRuleState(states_path, alias.ccode, "the alias '" + std::string(alias.name) + "'");
+      return MissingRuleState(states_path, alias.ccode,
+                              "the alias '" + std::string(alias.name) + "'");
     }
     add_name(alias.name, kAliasLevel, static_cast<std::size_t>(target - impl->countries.data()));
   }
@@ -683,7 +685,8 @@ Result<const Country*> CountryRegistry::Find(std::string_view key) const {
     if (const Country* c = impl_->ByCode(Upper(normalized))) return c;
   }
   // "Korea, South" and "Congo, Democratic Republic of the" as lists write them.
-  if (auto comma = k.find(','); comma != std::string_view::npos && k.find(',', comma + 1) == k.npos) {
+  if (auto comma = k.find(',');
+      comma != std::string_view::npos && k.find(',', comma + 1) == k.npos) {
     std::string swapped = std::string(k.substr(comma + 1)) + " " + std::string(k.substr(0, comma));
     if (auto found = impl_->ByName(internal::NormalizeCountryName(swapped), k)) return *found;
   }
@@ -701,7 +704,9 @@ Result<const Country*> CountryRegistry::Find(std::string_view key) const {
   return impl_->Unknown(k);
 }
 
-const Country* CountryRegistry::ByCcode(int ccode) const { return impl_->ByCcode(ccode); }
+const Country* CountryRegistry::ByCcode(int ccode) const {
+  return impl_->ByCcode(ccode);
+}
 
 std::optional<int> CountryRegistry::CcodeForIso3(std::string_view iso3, DateKey date) const {
   const std::string code = Upper(Trim(iso3));
@@ -732,6 +737,8 @@ std::optional<int> CountryRegistry::CcodeOn(const Country& country, DateKey date
   return std::nullopt;
 }
 
-const std::vector<Country>& CountryRegistry::all() const { return impl_->countries; }
+const std::vector<Country>& CountryRegistry::all() const {
+  return impl_->countries;
+}
 
 }  // namespace entente

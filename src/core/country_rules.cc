@@ -152,15 +152,18 @@ constexpr CodelistMerge kMerges[] = {
 // on all 2,087 roll calls of 1973-1989 and with 255 from November 1990.
 constexpr LineagePeriod kLineage[] = {
     {255, {255, kEver, MakeDateKey(1945, 5, 8)}, "Prussia, then the German Reich, in COW"},
-    {255, {260, MakeDateKey(1945, 5, 9), MakeDateKey(1990, 10, 2)},
+    {255,
+     {260, MakeDateKey(1945, 5, 9), MakeDateKey(1990, 10, 2)},
      "West Germany; COW starts 260 on 1955-05-05, the occupation years map to it too so that "
      "DEU data of 1945-1955 is not dropped"},
     {255, {255, MakeDateKey(1990, 10, 3), kNow}, "united Germany from 1990-10-03"},
     {260, {260, kEver, MakeDateKey(1990, 10, 2)}, "West Germany"},
-    {260, {255, MakeDateKey(1990, 10, 3), kNow},
+    {260,
+     {255, MakeDateKey(1990, 10, 3), kNow},
      "the FRG continues as united Germany: un_votes.csv files united Germany's Nov-Dec 1990 "
      "votes under 'Federal Republic of Germany', Voeten codes them 255"},
-    {679, {678, kEver, MakeDateKey(1990, 5, 21)},
+    {679,
+     {678, kEver, MakeDateKey(1990, 5, 21)},
      "Yemen Arab Republic; the UN General Debate corpus files its speeches as YEM"},
     {679, {679, MakeDateKey(1990, 5, 22), kNow}, "united Yemen from 1990-05-22"},
 };
@@ -180,20 +183,36 @@ constexpr std::array<std::string_view, 64> kLatin1Fold = {
     "d", "n", "o", "o", "o", "o", "o",  "",  "o", "u", "u", "u", "u", "y", "th", "y",
 };
 
-char LowerAscii(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+char LowerAscii(char c) {
+  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
 bool IsAsciiAlnum(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
 
 }  // namespace
 
-std::span<const CountryAlias> CountryAliases() { return kAliases; }
-std::span<const DatedCode> WithdrawnIso3Codes() { return kWithdrawnIso3; }
-std::span<const DatedCode> WithdrawnIso2Codes() { return kWithdrawnIso2; }
-std::span<const DatedCode> CorpusIso3Codes() { return kCorpusIso3; }
-std::span<const CodelistMerge> CodelistMerges() { return kMerges; }
-std::span<const LineagePeriod> LineagePeriods() { return kLineage; }
-std::span<const NameOverride> NameOverrides() { return kNameOverrides; }
+std::span<const CountryAlias> CountryAliases() {
+  return kAliases;
+}
+std::span<const DatedCode> WithdrawnIso3Codes() {
+  return kWithdrawnIso3;
+}
+std::span<const DatedCode> WithdrawnIso2Codes() {
+  return kWithdrawnIso2;
+}
+std::span<const DatedCode> CorpusIso3Codes() {
+  return kCorpusIso3;
+}
+std::span<const CodelistMerge> CodelistMerges() {
+  return kMerges;
+}
+std::span<const LineagePeriod> LineagePeriods() {
+  return kLineage;
+}
+std::span<const NameOverride> NameOverrides() {
+  return kNameOverrides;
+}
 
 const DatedCode* FindDatedCode(std::span<const DatedCode> codes, std::string_view code,
                                DateKey date) {

@@ -2,6 +2,8 @@
 // every COW state and countrycode row is findable, the documented collisions
 // and succession rules hold, and the ISO3/ISO2 columns of the UNGA files map
 // to the COW codes under which Voeten's file records the same votes.
+#include "entente/countries.h"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -16,7 +18,6 @@
 
 #include "core/country_rules.h"
 #include "core/csv_reader.h"
-#include "entente/countries.h"
 
 namespace entente {
 namespace {
@@ -234,26 +235,74 @@ TEST(CountryRegistryTest, IssueAliases) {
     int ccode;
   };
   const Case cases[] = {
-      {"PRC", 710}, {"People's Republic of China", 710}, {"China", 710}, {"CHN", 710},
-      {"cn", 710}, {"710", 710}, {"USSR", 365}, {"Soviet Union", 365}, {"Russia", 365},
-      {"UK", 200}, {"Britain", 200}, {"Great Britain", 200}, {"South Korea", 732},
-      {"ROK", 732}, {"Republic of Korea", 732}, {"North Korea", 731}, {"DPRK", 731},
-      {"US", 2}, {"USA", 2}, {"United States of America", 2}, {"America", 2},
-      {"West Germany", 260}, {"FRG", 260}, {"East Germany", 265}, {"GDR", 265},
-      {"North Vietnam", 816}, {"South Vietnam", 817}, {"North Yemen", 678}, {"South Yemen", 680},
-      {"Burma", 775}, {"Ivory Coast", 437}, {"Czech Republic", 316}, {"Czechia", 316},
-      {"Swaziland", 572}, {"Macedonia", 343}, {"Zaire", 490}, {"Taiwan", 713}, {"ROC", 713},
-      {"Serbia", 345}, {"SRB", 345}, {"Yugoslavia", 345}, {"Germany", 255}, {"Yemen", 679},
-      {"Vietnam", 816}, {"Czechoslovakia", 315}, {"Slovakia", 317}, {"AUL", 900},
+      {"PRC", 710},
+      {"People's Republic of China", 710},
+      {"China", 710},
+      {"CHN", 710},
+      {"cn", 710},
+      {"710", 710},
+      {"USSR", 365},
+      {"Soviet Union", 365},
+      {"Russia", 365},
+      {"UK", 200},
+      {"Britain", 200},
+      {"Great Britain", 200},
+      {"South Korea", 732},
+      {"ROK", 732},
+      {"Republic of Korea", 732},
+      {"North Korea", 731},
+      {"DPRK", 731},
+      {"US", 2},
+      {"USA", 2},
+      {"United States of America", 2},
+      {"America", 2},
+      {"West Germany", 260},
+      {"FRG", 260},
+      {"East Germany", 265},
+      {"GDR", 265},
+      {"North Vietnam", 816},
+      {"South Vietnam", 817},
+      {"North Yemen", 678},
+      {"South Yemen", 680},
+      {"Burma", 775},
+      {"Ivory Coast", 437},
+      {"Czech Republic", 316},
+      {"Czechia", 316},
+      {"Swaziland", 572},
+      {"Macedonia", 343},
+      {"Zaire", 490},
+      {"Taiwan", 713},
+      {"ROC", 713},
+      {"Serbia", 345},
+      {"SRB", 345},
+      {"Yugoslavia", 345},
+      {"Germany", 255},
+      {"Yemen", 679},
+      {"Vietnam", 816},
+      {"Czechoslovakia", 315},
+      {"Slovakia", 317},
+      {"AUL", 900},
       // Case, white space and punctuation do not matter in names.
-      {"  china  ", 710}, {"CHINA", 710}, {"china.", 710}, {"U.S.A.", 2}, {"u.k.", 200},
-      {"Cote d'Ivoire", 437}, {"Côte d’Ivoire", 437}, {"Saint Kitts and Nevis", 60},
-      {"Korea, South", 732}, {"Korea, North", 731}, {"Guinea Bissau", 404},
+      {"  china  ", 710},
+      {"CHINA", 710},
+      {"china.", 710},
+      {"U.S.A.", 2},
+      {"u.k.", 200},
+      {"Cote d'Ivoire", 437},
+      {"Côte d’Ivoire", 437},
+      {"Saint Kitts and Nevis", 60},
+      {"Korea, South", 732},
+      {"Korea, North", 731},
+      {"Guinea Bissau", 404},
       // Long official names through countrycode's patterns.
-      {"Iran, Islamic Republic of", 630}, {"Congo, The Democratic Republic of the", 490},
-      {"Bolivarian Republic of Venezuela", 101}, {"Kingdom of Spain", 230},
+      {"Iran, Islamic Republic of", 630},
+      {"Congo, The Democratic Republic of the", 490},
+      {"Bolivarian Republic of Venezuela", 101},
+      {"Kingdom of Spain", 230},
       // The empty-code rows of un_votes.csv.
-      {"Federal Republic of Germany", 260}, {"Yemen Arab Republic", 678}, {"Zanzibar", 511},
+      {"Federal Republic of Germany", 260},
+      {"Yemen Arab Republic", 678},
+      {"Zanzibar", 511},
   };
   for (const Case& c : cases) EXPECT_EQ(CcodeOf(c.key), c.ccode) << c.key;
 }
@@ -429,7 +478,7 @@ TEST(CountryRegistryTest, UnknownKeysSuggestNearestNames) {
 // votes Voeten records for CcodeForIso3(column, date): 800,098 votes of
 // 1946-2015 agree. Before 1993 CZE holds no votes (Czechoslovakia's are in no
 // column); DEU holds West Germany's (260) until unification.
-class UngaAgreementTest : public ::testing::Test {
+class CountryUngaAgreementTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     voeten_ = new std::unordered_map<long long, int>();
@@ -468,7 +517,7 @@ class UngaAgreementTest : public ::testing::Test {
   static inline std::map<int, DateKey> call_dates_;
 };
 
-TEST_F(UngaAgreementTest, WideIso3ColumnsCarryTheRuledCowCodes) {
+TEST_F(CountryUngaAgreementTest, WideIso3ColumnsCarryTheRuledCowCodes) {
   std::vector<std::string> header;
   std::size_t first_country = 0;
   std::size_t compared = 0, disagreements = 0, unmapped = 0, deu_as_260 = 0, cze_before_1993 = 0;
@@ -496,8 +545,8 @@ TEST_F(UngaAgreementTest, WideIso3ColumnsCarryTheRuledCowCodes) {
       if (header[c] == "DEU" && *ccode == 260) ++deu_as_260;
       if (header[c] == "CZE" && date < MakeDateKey(1993, 1, 1)) ++cze_before_1993;
       if (VoetenVote(rcid, *ccode) != code && ++disagreements <= 5) {
-        first_problems += " " + header[c] + "@" + std::to_string(rcid) + "->" +
-                          std::to_string(*ccode);
+        first_problems +=
+            " " + header[c] + "@" + std::to_string(rcid) + "->" + std::to_string(*ccode);
       }
     }
   });
@@ -505,11 +554,11 @@ TEST_F(UngaAgreementTest, WideIso3ColumnsCarryTheRuledCowCodes) {
   EXPECT_EQ(unmapped, 0u);
   EXPECT_EQ(compared, 800098u);
   EXPECT_EQ(disagreements, 0u) << first_problems;
-  EXPECT_EQ(deu_as_260, 2087u);   // every FRG vote 1973-1989
+  EXPECT_EQ(deu_as_260, 2087u);    // every FRG vote 1973-1989
   EXPECT_EQ(cze_before_1993, 0u);  // CZE never carries Czechoslovakia (315)
 }
 
-TEST_F(UngaAgreementTest, UnVotesIso2CodesAndNamesCarryTheRuledCowCodes) {
+TEST_F(CountryUngaAgreementTest, UnVotesIso2CodesAndNamesCarryTheRuledCowCodes) {
   const std::map<std::string_view, int> vote_codes = {{"yes", 1}, {"abstain", 2}, {"no", 3}};
   std::size_t rcid_column = 0, name_column = 0, code_column = 0, vote_column = 0;
   std::size_t rows = 0, compared = 0, disagreements = 0, by_name = 0, unresolved = 0;
@@ -539,8 +588,8 @@ TEST_F(UngaAgreementTest, UnVotesIso2CodesAndNamesCarryTheRuledCowCodes) {
     if (row[code_column].empty()) ++by_name;
     if (VoetenVote(rcid, *ccode) != vote_codes.at(row[vote_column])) {
       if (++disagreements <= 5) {
-        first_problems += " " + std::string(row[name_column]) + "@" + std::to_string(rcid) +
-                          "->" + std::to_string(*ccode);
+        first_problems += " " + std::string(row[name_column]) + "@" + std::to_string(rcid) + "->" +
+                          std::to_string(*ccode);
       }
     }
   });
@@ -556,8 +605,9 @@ class CountryLoadErrorTest : public ::testing::Test {
  protected:
   void SetUp() override {
     dir_ = fs::temp_directory_path() /
-           ("entente_countries_test_" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) +
-            "_" + ::testing::UnitTest::GetInstance()->current_test_info()->name());
+           ("entente_countries_test_" +
+            std::to_string(::testing::UnitTest::GetInstance()->random_seed()) + "_" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
     fs::create_directories(dir_ / "countries");
     fs::create_directories(dir_ / "cow");
     codelist_ = internal::ReadWholeFile(kData + "/countries/codelist.csv").value();
@@ -618,14 +668,14 @@ TEST_F(CountryLoadErrorTest, MalformedFieldsNameFileLineAndColumn) {
                   "codelist.csv:2:38: ISO3 code must be three capital letters");
   ExpectDataError(LoadWith(Replace(codelist_, "AF,AFG,4,AFN", "AF,ALB,4,AFN"), states_),
                   "codelist.csv:3:38: code 'ALB' of Albania is also used on line 2");
-  ExpectDataError(LoadWith(Replace(codelist_, "Afghanistan,AFG,700,", "Afghanistan,AFX,700,"),
-                           states_),
-                  "codelist.csv:2:15: COW letters 'AFX' of Afghanistan differ");
+  ExpectDataError(
+      LoadWith(Replace(codelist_, "Afghanistan,AFG,700,", "Afghanistan,AFX,700,"), states_),
+      "codelist.csv:2:15: COW letters 'AFX' of Afghanistan differ");
   ExpectDataError(LoadWith(codelist_ + "\"EIT,.al,Europe", states_),
                   "codelist.csv:294:1: unterminated quoted field");
-  ExpectDataError(LoadWith(Replace(codelist_, "Afghanistan,AFG,700", "Afghanistan\xff,AFG,700"),
-                           states_),
-                  "codelist.csv:2:");
+  ExpectDataError(
+      LoadWith(Replace(codelist_, "Afghanistan,AFG,700", "Afghanistan\xff,AFG,700"), states_),
+      "codelist.csv:2:");
   ExpectDataError(LoadWith(Replace(codelist_, ",cown,", ",cownx,"), states_),
                   "codelist.csv:1:1: the header lacks column 'cown'");
   ExpectDataError(LoadWith(Replace(codelist_, "^(?=.*americ).*samoa", "(samoa"), states_),
@@ -639,16 +689,17 @@ TEST_F(CountryLoadErrorTest, MalformedFieldsNameFileLineAndColumn) {
                   "states.csv:3:4: start date is not a date");
   ExpectDataError(LoadWith(codelist_, Replace(states_, "\"CAN\",20,", "\"CAN\",twenty,")),
                   "states.csv:3:2: COW code must be an integer");
-  ExpectDataError(LoadWith(codelist_, Replace(states_, "\"CUB\",40,\"Cuba\",1909",
-                                              "\"CUB\",40,\"Cuba\",1905")),
-                  "states.csv:6:4: spell of Cuba starts before its previous spell ends");
-  ExpectDataError(LoadWith(codelist_, Replace(states_, "\"CUB\",40,\"Cuba\",1909",
-                                              "\"CUX\",40,\"Cuba\",1909")),
-                  "states.csv:6:1: COW code 40 is 'CUX' Cuba here but 'CUB' Cuba on line 5");
+  ExpectDataError(
+      LoadWith(codelist_, Replace(states_, "\"CUB\",40,\"Cuba\",1909", "\"CUB\",40,\"Cuba\",1905")),
+      "states.csv:6:4: spell of Cuba starts before its previous spell ends");
+  ExpectDataError(
+      LoadWith(codelist_, Replace(states_, "\"CUB\",40,\"Cuba\",1909", "\"CUX\",40,\"Cuba\",1909")),
+      "states.csv:6:1: COW code 40 is 'CUX' Cuba here but 'CUB' Cuba on line 5");
   // COW is the authority on states: a countrycode state COW lacks is an error.
-  ExpectDataError(LoadWith(codelist_, Replace(states_, "\"YEM\",679,\"Yemen\",1990,5,22,2016,12,31,2016\n",
-                                              "")),
-                  "codelist.csv:286:16: COW code 679 of Yemen is not in");
+  ExpectDataError(
+      LoadWith(codelist_,
+               Replace(states_, "\"YEM\",679,\"Yemen\",1990,5,22,2016,12,31,2016\n", "")),
+      "codelist.csv:286:16: COW code 679 of Yemen is not in");
 }
 
 // "…/NAME.csv:LINE:COLUMN: " somewhere in `message`, for one of `names`.

@@ -49,7 +49,7 @@ TEST(NormalizeCountryNameTest, SpellingsOfOneNameMeet) {
   }
 }
 
-TEST(FoldToAsciiTest, KeepsPunctuationForPatterns) {
+TEST(CountryFoldToAsciiTest, KeepsPunctuationForPatterns) {
   // The countrycode patterns rely on dots and spaces ("^u\.?s\.?a\.?$").
   EXPECT_EQ(FoldToAscii("U.S.A."), "u.s.a.");
   EXPECT_EQ(FoldToAscii("Réunion"), "reunion");
@@ -60,7 +60,7 @@ TEST(FoldToAsciiTest, KeepsPunctuationForPatterns) {
   EXPECT_EQ(FoldToAscii("Россия"), "Россия");
 }
 
-TEST(EditDistanceTest, CountsEditsAndStopsAtCap) {
+TEST(CountryEditDistanceTest, CountsEditsAndStopsAtCap) {
   struct Case {
     std::string_view a, b;
     std::size_t cap, expected;
@@ -87,17 +87,17 @@ TEST(CountryRulesTest, DatedCodesResolveByDate) {
     int expected;  // 0: no meaning on that date
   };
   const Case cases[] = {
-      {"CS", MakeDateKey(1980, 1, 1), 315},   // Czechoslovakia
+      {"CS", MakeDateKey(1980, 1, 1), 315},  // Czechoslovakia
       {"CS", MakeDateKey(1992, 12, 31), 315},
-      {"CS", MakeDateKey(1998, 1, 1), 0},     // unassigned 1993-2003
-      {"CS", MakeDateKey(2004, 6, 1), 345},   // Serbia and Montenegro
+      {"CS", MakeDateKey(1998, 1, 1), 0},    // unassigned 1993-2003
+      {"CS", MakeDateKey(2004, 6, 1), 345},  // Serbia and Montenegro
       {"CS", MakeDateKey(2010, 1, 1), 0},
       {"YU", MakeDateKey(1950, 1, 1), 345},
-      {"YU", MakeDateKey(2019, 1, 1), 345},   // un_votes.csv uses YU up to 2020
+      {"YU", MakeDateKey(2019, 1, 1), 345},  // un_votes.csv uses YU up to 2020
       {"DD", MakeDateKey(1980, 1, 1), 265},
       {"YD", MakeDateKey(1980, 1, 1), 680},
       {"SU", MakeDateKey(1980, 1, 1), 365},
-      {"DE", MakeDateKey(1980, 1, 1), 0},     // current codes are not in this table
+      {"DE", MakeDateKey(1980, 1, 1), 0},  // current codes are not in this table
   };
   for (const Case& c : cases) {
     const DatedCode* rule = FindDatedCode(WithdrawnIso2Codes(), c.code, c.date);
