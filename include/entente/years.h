@@ -8,7 +8,7 @@
 namespace entente {
 
 struct YearRange {
-  int first = 1816;  // the first year of the COW state system
+  int first = 1800;  // open ranges start at the earliest year a range may name
   int last = 2100;
   bool contains(int year) const { return year >= first && year <= last; }
 };

@@ -85,6 +85,8 @@ Status RunDyad(CliContext& ctx, const VotesOptions& o, const UngaVotes& votes,
   if (!format.ok()) return format.status();
 
   Table table;
+  // Six decimals in files (as in the --all-dyads panel), four on screen.
+  table.decimals = *format == OutputFormat::kTable ? 4 : 6;
   table.title = Describe(**a) + " - " + Describe(**b) + ", UNGA votes (" +
                 RollCallSubsetName(subset) + " roll calls)";
   table.columns = {o.by, "ccode1", "ccode2", "n", "agree", "s", "s2", "pi", "kappa"};

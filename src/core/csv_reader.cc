@@ -115,7 +115,10 @@ Status CsvReader::ErrorAt(std::size_t column_index, std::string_view problem) co
 }
 
 Status CsvReader::RecordError(std::string_view problem) const {
-  return Status::Data(source_name_ + ":" + std::to_string(record_line_) + ": " +
+  // Point at the record's last field: for a short (truncated) row that is
+  // where the row stopped, and for any row it gives the reader a value to see.
+  if (!fields_.empty()) return ErrorAt(fields_.size() - 1, problem);
+  return Status::Data(source_name_ + ":" + std::to_string(record_line_) + ":1: " +
                       std::string(problem));
 }
 

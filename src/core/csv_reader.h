@@ -38,7 +38,8 @@ class CsvReader {
   // "FILE:LINE:COLUMN: problem (value 'v')" for field `column_index` (0-based)
   // of the current record, as a data error.
   Status ErrorAt(std::size_t column_index, std::string_view problem) const;
-  // "FILE:LINE: problem" for the whole current record.
+  // A problem with the whole current record (e.g. its field count), reported
+  // at its last field: "FILE:LINE:COLUMN: problem (value 'v')".
   Status RecordError(std::string_view problem) const;
 
  private:

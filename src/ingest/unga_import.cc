@@ -315,6 +315,10 @@ Result<UngaImportResult> ImportOne(Store& store, const CountryRegistry& countrie
   if (!existing.ok()) return existing.status();
   if (existing->has_value()) {
     UngaImportResult result{**existing, UngaFormat::kVoeten, true, 0};
+    for (UngaFormat f : {UngaFormat::kVoeten, UngaFormat::kUnVotes, UngaFormat::kRollCalls,
+                         UngaFormat::kIssues, UngaFormat::kWide}) {
+      if (result.record.kind == UngaFormatName(f)) result.format = f;
+    }
     return result;
   }
   auto parsed = ParseUnga(path, *content, db, countries, progress);

@@ -1,5 +1,6 @@
 // Reader of Voeten's long UNGA file: rcid,session,year,ccode,member,vote.
 #include <unordered_map>
+#include <vector>
 
 #include "ingest/unga_parsed.h"
 
@@ -70,12 +71,10 @@ Result<ParsedUnga> ReadVoeten(CsvReader& csv, const CountryRegistry& countries,
                                       std::to_string(rc.line));
       }
     }
-    if (vote == kVoteNonMember) {
-      ++out.rows_skipped;
-    } else {
-      out.votes.push_back({static_cast<std::int32_t>(rcid), static_cast<std::int32_t>(ccode),
-                           static_cast<std::int8_t>(vote), static_cast<std::uint32_t>(csv.line())});
-    }
+    // Non-member rows are kept until the duplicate check, then dropped.
+    if (vote == kVoteNonMember) ++out.rows_skipped;
+    out.votes.push_back({static_cast<std::int32_t>(rcid), static_cast<std::int32_t>(ccode),
+                         static_cast<std::int8_t>(vote), static_cast<std::uint32_t>(csv.line())});
     ReportBytes(progress, csv, out.rows_read);
   }
   if (!csv.status().ok()) return csv.status();
@@ -83,6 +82,7 @@ Result<ParsedUnga> ReadVoeten(CsvReader& csv, const CountryRegistry& countries,
     return Status::Data(csv.source_name() + ":2:1: the file has a header but no rows");
   }
   if (Status s = CheckNoDuplicateVotes(csv.source_name(), out.votes); !s.ok()) return s;
+  std::erase_if(out.votes, [](const ParsedVote& v) { return v.vote == kVoteNonMember; });
   out.note = std::to_string(out.rows_skipped) + " non-member rows (vote 9) not stored";
   return out;
 }

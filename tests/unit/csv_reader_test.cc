@@ -60,21 +60,21 @@ TEST(CsvReaderTest, ParsesWellFormedInput) {
   const Case cases[] = {
       {"a,b,c\n1,2,3\n", {{"a", "b", "c"}, {"1", "2", "3"}}},
       {"a,b,c\n1,2,3", {{"a", "b", "c"}, {"1", "2", "3"}}},  // no final newline
-      {"a,,c\n", {{"a", "", "c"}}},                           // empty middle field
-      {"a,b,\n", {{"a", "b", ""}}},                           // empty last field
-      {"a,b,", {{"a", "b", ""}}},                             // ... at end of input
+      {"a,,c\n", {{"a", "", "c"}}},                          // empty middle field
+      {"a,b,\n", {{"a", "b", ""}}},                          // empty last field
+      {"a,b,", {{"a", "b", ""}}},                            // ... at end of input
       {",\n", {{"", ""}}},
-      {"\"a\",\"b\"\n", {{"a", "b"}}},                     // quoted
-      {"\"a,b\",c\n", {{"a,b", "c"}}},                     // delimiter inside quotes
-      {"\"a\nb\",c\n", {{"a\nb", "c"}}},                   // newline inside quotes
-      {"\"a\r\nb\",c\r\n", {{"a\r\nb", "c"}}},             // CRLF inside quotes kept as is
-      {"\"\",x\n", {{"", "x"}}},                           // quoted empty field
-      {"\"say \"\"hi\"\"\",2\n", {{"say \"hi\"", "2"}}},   // "" escapes
-      {"\"\"\"\"\n", {{"\""}}},                            // a field that is one quote
-      {"\"a\"\"\",\"\"\"b\"\n", {{"a\"", "\"b"}}},         // escapes at both ends
-      {"a,b\r\nc,d\r\n", {{"a", "b"}, {"c", "d"}}},        // CRLF records
-      {"a\n\n\nb\n", {{"a"}, {"b"}}},                      // blank lines skipped
-      {"\r\n\r\na\r\n\r\n", {{"a"}}},                      // blank CRLF lines skipped
+      {"\"a\",\"b\"\n", {{"a", "b"}}},                    // quoted
+      {"\"a,b\",c\n", {{"a,b", "c"}}},                    // delimiter inside quotes
+      {"\"a\nb\",c\n", {{"a\nb", "c"}}},                  // newline inside quotes
+      {"\"a\r\nb\",c\r\n", {{"a\r\nb", "c"}}},            // CRLF inside quotes kept as is
+      {"\"\",x\n", {{"", "x"}}},                          // quoted empty field
+      {"\"say \"\"hi\"\"\",2\n", {{"say \"hi\"", "2"}}},  // "" escapes
+      {"\"\"\"\"\n", {{"\""}}},                           // a field that is one quote
+      {"\"a\"\"\",\"\"\"b\"\n", {{"a\"", "\"b"}}},        // escapes at both ends
+      {"a,b\r\nc,d\r\n", {{"a", "b"}, {"c", "d"}}},       // CRLF records
+      {"a\n\n\nb\n", {{"a"}, {"b"}}},                     // blank lines skipped
+      {"\r\n\r\na\r\n\r\n", {{"a"}}},                     // blank CRLF lines skipped
       {"\xEF\xBB\xBFrcid,vote\n1,2\n", {{"rcid", "vote"}, {"1", "2"}}},  // BOM dropped
       {"\"\xEF\xBB\xBF\",x\n", {{"\xEF\xBB\xBF", "x"}}},  // a BOM inside a field is data
       {"caf\xC3\xA9,\xE2\x82\xAC\n", {{"caf\xC3\xA9", "\xE2\x82\xAC"}}},
@@ -184,9 +184,9 @@ TEST(ValidateUtf8Test, AcceptsValidText) {
                                 std::string_view("C\xC3\xB4te d\xE2\x80\x99Ivoire"),  // 2, 3 bytes
                                 std::string_view("\xF0\x9F\x98\x80 emoji"),           // 4 bytes
                                 std::string_view("\xEF\xBB\xBFwith BOM"),
-                                std::string_view("\xF4\x8F\xBF\xBF"),   // U+10FFFF, the last
-                                std::string_view("\xED\x9F\xBF"),       // U+D7FF, below surrogates
-                                std::string_view("\xEE\x80\x80")}) {    // U+E000, above them
+                                std::string_view("\xF4\x8F\xBF\xBF"),  // U+10FFFF, the last
+                                std::string_view("\xED\x9F\xBF"),      // U+D7FF, below surrogates
+                                std::string_view("\xEE\x80\x80")}) {   // U+E000, above them
     const Status s = ValidateUtf8("ok.csv", text);
     EXPECT_TRUE(s.ok()) << Visible(text) << ": " << s.message();
   }
@@ -254,8 +254,8 @@ TEST(ParseIntegralNumberTest, AcceptsIntegersWrittenAsFloats) {
     EXPECT_TRUE(ParseIntegralNumber(g.text, out)) << g.text;
     EXPECT_EQ(out, g.value) << g.text;
   }
-  for (std::string_view bad : {"", "3.5", "3.01", ".0", "3.0.0", "3,0", "3.0 ", " 3.0", "3e0",
-                               "abc", "NaN", "1.0x"}) {
+  for (std::string_view bad :
+       {"", "3.5", "3.01", ".0", "3.0.0", "3,0", "3.0 ", " 3.0", "3e0", "abc", "NaN", "1.0x"}) {
     long long out = 0;
     EXPECT_FALSE(ParseIntegralNumber(bad, out)) << "'" << bad << "'";
   }
@@ -296,8 +296,8 @@ void CheckArbitraryInput(const std::string& content, const std::string& label) {
   }
   const Status utf8 = ValidateUtf8(source, content);
   if (!utf8.ok()) {
-    EXPECT_NE(utf8.message().find(source + ":"), std::string::npos) << label << ": "
-                                                                    << utf8.message();
+    EXPECT_NE(utf8.message().find(source + ":"), std::string::npos)
+        << label << ": " << utf8.message();
   }
 }
 
@@ -373,8 +373,8 @@ TEST(CsvReaderFuzzTest, RoundTripsRandomFields) {
         record.push_back(field);
         // Quote what needs it, empty fields too (an unquoted empty
         // one-column record would be a blank line, which the reader skips).
-        const bool quote = field.empty() || field.find_first_of(",\"\r\n") != std::string::npos ||
-                           rng() % 4 == 0;
+        const bool quote =
+            field.empty() || field.find_first_of(",\"\r\n") != std::string::npos || rng() % 4 == 0;
         if (c) text += ',';
         if (quote) {
           text += '"';

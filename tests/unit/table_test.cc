@@ -195,8 +195,8 @@ Table SampleTable() {
   t.columns = {"year", "name", "agree", "n"};
   t.decimals = 3;
   t.rows.push_back({std::int64_t{1992}, std::string("plain"), 0.81234, std::int64_t{60}});
-  t.rows.push_back({std::int64_t{1993}, std::string("with, comma"), Number(std::nan("")),
-                    std::int64_t{0}});
+  t.rows.push_back(
+      {std::int64_t{1993}, std::string("with, comma"), Number(std::nan("")), std::int64_t{0}});
   t.rows.push_back({std::int64_t{1994}, std::string("say \"hi\""), -0.0000001, std::int64_t{7}});
   t.rows.push_back({std::int64_t{1995}, std::string("two\nlines"), 1.0, std::monostate{}});
   t.rows.push_back({std::int64_t{1996}, std::string("cr\rhere"), 0.5, std::int64_t{-3}});
@@ -255,11 +255,13 @@ TEST(RenderTableTest, TextTableRightAlignsEveryColumn) {
   // Widths: year 4, country 18 ("Russian Federation"), x 6 ("-12.35");
   // columns are separated by two spaces and padded on the left.
   auto pad = [](std::size_t n) { return std::string(n, ' '); };
-  const std::string expected = "A title\n"                                              //
-                               "year" + pad(2 + 11) + "country" + pad(2 + 5) + "x\n" +  //
-                               "2019" + pad(2 + 13) + "China" + pad(2 + 2) + "0.50\n" +  //
-                               "1992" + pad(2) + "Russian Federation" + pad(2 + 5) + "-\n" +
-                               pad(3) + "7" + pad(2 + 17) + "X" + pad(2) + "-12.35\n";
+  const std::string expected =
+      "A title\n"  //
+      "year" +
+      pad(2 + 11) + "country" + pad(2 + 5) + "x\n" +            //
+      "2019" + pad(2 + 13) + "China" + pad(2 + 2) + "0.50\n" +  //
+      "1992" + pad(2) + "Russian Federation" + pad(2 + 5) + "-\n" + pad(3) + "7" + pad(2 + 17) +
+      "X" + pad(2) + "-12.35\n";
   EXPECT_EQ(Render(t, OutputFormat::kTable), expected);
 }
 

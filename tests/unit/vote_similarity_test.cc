@@ -187,7 +187,8 @@ TEST(MeasureSimilarityTest, OneVoteYearBothYesLeavesPiAndKappaMissing) {
 //   pooled yes .5, no .5: pe = .5, pi = (0 - .5)/.5 = -1;
 //   kappa: observed = 1 (w = 1), expected = 1 * (1 * 1) = 1 -> kappa = 0.
 TEST(MeasureSimilarityTest, OneVoteYearYesAgainstNo) {
-  for (const VoteTable& t : {MakeTable(0, 0, 1, 0, 0, 0, 0, 0, 0), MakeTable(0, 0, 0, 0, 0, 0, 1, 0, 0)}) {
+  for (const VoteTable& t :
+       {MakeTable(0, 0, 1, 0, 0, 0, 0, 0, 0), MakeTable(0, 0, 0, 0, 0, 0, 1, 0, 0)}) {
     const VoteSimilarity s = MeasureSimilarity(t);
     EXPECT_EQ(s.n, 1) << Describe(t);
     EXPECT_DOUBLE_EQ(s.agree, 0.0) << Describe(t);
@@ -212,8 +213,9 @@ TEST(MeasureSimilarityTest, OppositeVotesThroughout) {
 
 // Identical voting that uses more than one category: every measure is 1.
 TEST(MeasureSimilarityTest, IdenticalVotingAcrossCategoriesIsOne) {
-  for (const VoteTable& t : {MakeTable(5, 0, 0, 0, 2, 0, 0, 0, 3), MakeTable(4, 0, 0, 0, 0, 0, 0, 0, 1),
-                             MakeTable(0, 0, 0, 0, 7, 0, 0, 0, 2), MakeTable(1, 0, 0, 0, 1, 0, 0, 0, 1)}) {
+  for (const VoteTable& t :
+       {MakeTable(5, 0, 0, 0, 2, 0, 0, 0, 3), MakeTable(4, 0, 0, 0, 0, 0, 0, 0, 1),
+        MakeTable(0, 0, 0, 0, 7, 0, 0, 0, 2), MakeTable(1, 0, 0, 0, 1, 0, 0, 0, 1)}) {
     const VoteSimilarity s = MeasureSimilarity(t);
     EXPECT_DOUBLE_EQ(s.agree, 1.0) << Describe(t);
     EXPECT_DOUBLE_EQ(s.s, 1.0) << Describe(t);
@@ -324,8 +326,12 @@ TEST(MeasureSimilarityTest, PropertiesOverRandomTables) {
     EXPECT_EQ(std::isnan(s.pi), degenerate) << where << " pi " << s.pi;
     EXPECT_EQ(std::isnan(s.kappa), degenerate) << where << " kappa " << s.kappa;
     if (degenerate) ++missing_seen;
-    if (!std::isnan(s.pi)) EXPECT_LE(s.pi, 1.0 + kTol) << where;
-    if (!std::isnan(s.kappa)) EXPECT_LE(s.kappa, 1.0 + kTol) << where;
+    if (!std::isnan(s.pi)) {
+      EXPECT_LE(s.pi, 1.0 + kTol) << where;
+    }
+    if (!std::isnan(s.kappa)) {
+      EXPECT_LE(s.kappa, 1.0 + kTol) << where;
+    }
 
     const VoteSimilarity r = MeasureSimilarity(t.Transposed());
     EXPECT_EQ(r.n, s.n) << where;

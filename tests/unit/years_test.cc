@@ -22,6 +22,7 @@ TEST(ParseYearRangeTest, AcceptsTheDocumentedForms) {
       {"2015:2015", 2015, 2015},
       {"1992:", 1992, defaults.last},
       {":2019", defaults.first, 2019},
+      {":1810", defaults.first, 1810},  // an open start reaches back to 1800
       {"1800:2100", 1800, 2100},  // both ends of the accepted span
       {"1800", 1800, 1800},
       {"2100", 2100, 2100},
@@ -38,20 +39,20 @@ TEST(ParseYearRangeTest, AcceptsTheDocumentedForms) {
 
 TEST(ParseYearRangeTest, RejectsMalformedRangesWithAUsageErrorNamingTheText) {
   const std::string_view cases[] = {
-      "",          // nothing
-      ":",         // two open ends
-      "abc",       // not a number
-      "1992-2019", // wrong separator
+      "",           // nothing
+      ":",          // two open ends
+      "abc",        // not a number
+      "1992-2019",  // wrong separator
       "1992..2019",
       "2019:1992",  // reversed
       "2016:2015",
-      "1799",       // before 1800
-      "2101",       // after 2100
+      "1799",  // before 1800
+      "2101",  // after 2100
       "0:2019",
       "1992:99999",
       "-1992",
-      "+1992",      // no sign
-      " 1992",      // no spaces
+      "+1992",  // no sign
+      " 1992",  // no spaces
       "1992 ",
       "1992: 2019",
       "1992:2019:2020",  // three parts

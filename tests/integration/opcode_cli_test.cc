@@ -1,0 +1,145 @@
+// The opcode and beliefs commands end to end, through the entente binary:
+// the --sentences contract, bad input, a sample of the real UN General
+// Debate archive coded into a store, and beliefs from that store.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct RunResult {
+  int exit_code = -1;
+  std::string out;
+};
+
+std::string Quote(const std::string& s) {
+  return "'" + s + "'";
+}
+
+RunResult RunEntente(const std::string& args) {
+  std::string command =
+      Quote(ENTENTE_BINARY) + " --data " + Quote(ENTENTE_SHARED_DATA) + " -q " + args + " 2>&1";
+  RunResult r;
+  FILE* pipe = ::popen(command.c_str(), "r");
+  if (pipe == nullptr) return r;
+  char buffer[4096];
+  std::size_t n;
+  while ((n = std::fread(buffer, 1, sizeof(buffer), pipe)) > 0) r.out.append(buffer, n);
+  int status = ::pclose(pipe);
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return r;
+}
+
+class OpcodeCliTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("entente_opcode_" + std::to_string(::getpid()) + "_" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::create_directories(dir_);
+    if (!fs::exists("/usr/share/perl5/Lingua/EN/Tagger/words.yml") &&
+        std::getenv("ENTENTE_TAGGER_MODEL") == nullptr) {
+      GTEST_SKIP() << "liblingua-en-tagger-perl is not installed";
+    }
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+  std::string Write(const std::string& name, const std::string& content) {
+    fs::path p = dir_ / name;
+    std::ofstream(p, std::ios::binary) << content;
+    return p.string();
+  }
+  fs::path dir_;
+};
+
+TEST_F(OpcodeCliTest, SentencesContract) {
+  std::string file = Write("s.tsv",
+                           "a1\tWe condemn the attack on our embassy.\n"
+                           "a2\tRussia has invaded Ukraine.\n"
+                           "a3\tThe weather was fine.\n");
+  RunResult r = RunEntente("opcode --sentences " + Quote(file) + " --speaker CHN --format csv");
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_EQ(r.out.substr(0, r.out.find('\n')),
+            "id,verb,subject,category,mode,lemma,tense,negated,passive,subject_text,rule");
+  EXPECT_NE(r.out.find("a1,condemn,self,-1,word"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("a2,invaded,other,-3,deed"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("a3,"), std::string::npos) << r.out;
+}
+
+TEST_F(OpcodeCliTest, BadInputGetsAClearMessage) {
+  RunResult empty = RunEntente("opcode " + Quote(Write("empty.txt", "")));
+  EXPECT_EQ(empty.exit_code, 2);
+  EXPECT_NE(empty.out.find("empty"), std::string::npos) << empty.out;
+
+  RunResult binary = RunEntente("opcode " + Quote(Write("b.bin", std::string("\x7f"
+                                                                             "ELF\0\0\x01\x02",
+                                                                             8))));
+  EXPECT_EQ(binary.exit_code, 2);
+  EXPECT_NE(binary.out.find("binary"), std::string::npos) << binary.out;
+
+  std::string french;
+  for (int k = 0; k < 30; ++k)
+    french += "Nous soutenons pleinement les efforts du Secrétaire général. ";
+  RunResult foreign = RunEntente("opcode " + Quote(Write("fr.txt", french)));
+  EXPECT_EQ(foreign.exit_code, 2);
+  EXPECT_NE(foreign.out.find("English"), std::string::npos) << foreign.out;
+
+  RunResult missing = RunEntente("opcode " + Quote((dir_ / "nope.txt").string()));
+  EXPECT_EQ(missing.exit_code, 2) << missing.out;
+
+  RunResult no_tab = RunEntente("opcode --sentences " + Quote(Write("bad.tsv", "no tab here\n")));
+  EXPECT_EQ(no_tab.exit_code, 2);
+  EXPECT_NE(no_tab.out.find("id<TAB>sentence"), std::string::npos) << no_tab.out;
+
+  RunResult usage = RunEntente("opcode");
+  EXPECT_EQ(usage.exit_code, 1) << usage.out;
+}
+
+TEST_F(OpcodeCliTest, TenMegabyteSingleLine) {
+  std::string line;
+  line.reserve(10'500'000);
+  while (line.size() < 10'000'000) line += "we support peace and they attack us while ";
+  RunResult r =
+      RunEntente("opcode " + Quote(Write("long.txt", line)) + " --speaker USA --format csv");
+  ASSERT_EQ(r.exit_code, 0) << r.out.substr(0, 500);
+  EXPECT_NE(r.out.find("file,words,verbs"), std::string::npos);
+}
+
+TEST_F(OpcodeCliTest, UngdSampleIntoStoreThenBeliefs) {
+  std::string store = (dir_ / "s.sqlite").string();
+  std::string out = (dir_ / "ungd.csv").string();
+  RunResult r = RunEntente("--store " + Quote(store) + " opcode --corpus " +
+                           Quote(std::string(ENTENTE_SHARED_DATA) + "/ungd") +
+                           " --limit 60 --format csv --out " + Quote(out));
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  std::ifstream in(out);
+  std::string header;
+  std::getline(in, header);
+  for (const char* column : {"iso3", "year", "speaker", "words", "verbs", "p1", "p2", "p3", "p4",
+                             "p5", "i1", "i2", "i3", "i4a", "i4b"}) {
+    EXPECT_NE(header.find(std::string(",") + column + ","), std::string::npos) << column;
+  }
+  int rows = 0;
+  for (std::string line; std::getline(in, line);) ++rows;
+  EXPECT_EQ(rows, 60);
+
+  // The first members of the archive are Session 63 (2008): two states of it.
+  RunResult b =
+      RunEntente("--store " + Quote(store) + " beliefs QAT HND --years 2008 --format json");
+  ASSERT_EQ(b.exit_code, 0) << b.out;
+  EXPECT_NE(b.out.find("\"a\": {"), std::string::npos) << b.out;
+  EXPECT_NE(b.out.find("\"p1\":"), std::string::npos);
+  EXPECT_NE(b.out.find("\"i1\":"), std::string::npos);
+  EXPECT_NE(b.out.find("\"congruent\":"), std::string::npos);
+
+  RunResult unknown = RunEntente("--store " + Quote(store) + " beliefs QAT Nobody --years 2008");
+  EXPECT_EQ(unknown.exit_code, 2) << unknown.out;
+}
+
+}  // namespace

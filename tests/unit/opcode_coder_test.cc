@@ -1,0 +1,190 @@
+// The VICS coder's rules on hand-made sentences (docs/opcode.md "Rules"),
+// and a deterministic property test feeding the segmenter and the coder
+// random bytes, random tokens and pathological inputs.
+#include <gtest/gtest.h>
+
+#include <random>
+#include <string>
+#include <vector>
+
+#include "entente/opcode.h"
+#include "opcode/segmenter.h"
+
+namespace entente {
+namespace {
+
+class OpcodeCoderTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    CoderOptions options;
+    options.actors_file =
+        std::string(ENTENTE_SHARED_DATA) + "/cameo/petrarch2_Phoenix.Countries.actors.txt";
+    auto loaded = OpcodeCoder::Load(options);
+    if (!loaded.ok()) {
+      load_error_ = new std::string(loaded.status().message());
+      return;
+    }
+    coder_ = new OpcodeCoder(std::move(loaded).value());
+  }
+  static void TearDownTestSuite() {
+    delete coder_;
+    coder_ = nullptr;
+  }
+  void SetUp() override {
+    if (coder_ == nullptr) GTEST_SKIP() << "coder unavailable: " << *load_error_;
+  }
+
+  std::vector<CodedVerb> Code(std::string_view sentence, std::string_view iso3 = "CHN") {
+    auto session = coder_->NewSession();
+    EXPECT_TRUE(session.ok());
+    SpeakerIdentity speaker = coder_->Speaker(iso3);
+    std::vector<CodedVerb> verbs;
+    TextCoding coding;
+    coder_->CodeSentence(*session, "1", NormalizeForCoding(sentence), speaker, &verbs, coding);
+    return verbs;
+  }
+
+  static OpcodeCoder* coder_;
+  static std::string* load_error_;
+};
+
+OpcodeCoder* OpcodeCoderTest::coder_ = nullptr;
+std::string* OpcodeCoderTest::load_error_ = nullptr;
+
+struct Expect {
+  std::string_view sentence;
+  std::string_view verb;
+  OpcodeActor subject;
+  int category;
+  VerbMode mode;
+};
+
+TEST_F(OpcodeCoderTest, RulesOnHandMadeSentences) {
+  const OpcodeActor S = OpcodeActor::kSelf;
+  const OpcodeActor O = OpcodeActor::kOther;
+  const VerbMode W = VerbMode::kWord;
+  const VerbMode D = VerbMode::kDeed;
+  const Expect cases[] = {
+      {"We condemn the attack on our embassy.", "condemn", S, -1, W},
+      {"Russia has invaded Ukraine.", "invaded", O, -3, D},
+      {"We will not attack anyone.", "attack", S, 2, W},  // negated threat: promise
+      {"China will continue to support the United Nations.", "support", S, 2, W},  // future
+      {"The United States imposed sanctions on Cuba.", "imposed", O, -3, D},
+      {"We call on all parties to exercise restraint.", "call on", S, 1, W},
+      {"Our partners have provided generous assistance.", "provided", O, 3, D},  // shared noun
+      {"We were attacked by terrorists.", "attacked", O, -3, D},  // passive: the agent
+      {"I would like to thank the Secretary-General.", "thank", S, 1, W},
+      {"We are deeply concerned about the situation.", "concerned", S, -1, W},      // adjectival
+      {"Let us work together for peace.", "work together", S, 1, W},                // appeal
+      {"They did not help us.", "help", O, -1, W},                                  // negated deed
+      {"The Chinese Government has provided aid to Africa.", "provided", S, 3, D},  // self name
+      {"Beijing will never threaten its neighbours.", "threaten", S, 2, W},  // capital = state
+      {"Terrorists must be defeated.", "defeated", O, -1, W},  // agentless passive, modal
+      {"We must fight poverty.", "fight", S, 1, W},            // object rule: ills
+  };
+  for (const Expect& c : cases) {
+    auto verbs = Code(c.sentence);
+    const CodedVerb* found = nullptr;
+    for (const CodedVerb& v : verbs) {
+      if (v.verb == c.verb) found = &v;
+    }
+    ASSERT_NE(found, nullptr) << "no '" << c.verb << "' coded in: " << c.sentence;
+    EXPECT_EQ(found->subject, c.subject) << c.sentence;
+    EXPECT_EQ(found->category, c.category) << c.sentence;
+    EXPECT_EQ(found->mode, c.mode) << c.sentence;
+  }
+}
+
+TEST_F(OpcodeCoderTest, QuotedFirstPersonIsTheQuotedSpeaker) {
+  auto verbs = Code("He said: \"We will attack them.\"");
+  ASSERT_FALSE(verbs.empty());
+  EXPECT_EQ(verbs.back().subject, OpcodeActor::kOther);
+}
+
+TEST_F(OpcodeCoderTest, NonVerbsAndInfinitivesAreNotCoded) {
+  EXPECT_TRUE(Code("The attack on the embassy was a tragedy.").empty());
+  EXPECT_TRUE(Code("Our support for the process is well known.").empty());
+}
+
+TEST_F(OpcodeCoderTest, ForeignTextIsDetected) {
+  auto session = coder_->NewSession();
+  ASSERT_TRUE(session.ok());
+  std::string french;
+  for (int k = 0; k < 20; ++k) {
+    french += "La délégation française soutient pleinement les efforts du Secrétaire général. ";
+  }
+  TextCoding coding = coder_->CodeText(*session, french, coder_->Speaker("FRA"), nullptr);
+  EXPECT_TRUE(coding.not_english);
+  std::string english;
+  for (int k = 0; k < 10; ++k) english += "We support the efforts of the Secretary-General. ";
+  EXPECT_FALSE(coder_->CodeText(*session, english, coder_->Speaker("FRA"), nullptr).not_english);
+}
+
+// Property: on any input the segmenter's ranges stay inside the text, tokens
+// are non-empty views into it, and the coder returns categories in -3..3
+// with consistent modes, without crashing (also under ASan/UBSan).
+TEST_F(OpcodeCoderTest, RandomInputsNeverBreakTheInvariants) {
+  std::mt19937 rng(20240923);
+  const std::vector<std::string> vocabulary = {
+      "we", "They", "will", "not",  "attack", "support",   "China", "the",  "of",   "and",
+      ",",  ".",    "\"",   "'s",   "n't",    "must",      "be",    "by",   "that", "which",
+      "to", "help", "let",  "us",   "?",      "condemned", "Mr.",   "U.S.", "—",    "’",
+      "\n", "\n\n", "é",    "\xff", "\xc3",   "123",       "-",     ";"};
+  auto session = coder_->NewSession();
+  ASSERT_TRUE(session.ok());
+  auto segmenter = opcode::Segmenter::Create();
+  ASSERT_TRUE(segmenter.ok());
+  SpeakerIdentity speaker = coder_->Speaker("CHN");
+  std::vector<std::pair<std::size_t, std::size_t>> sentences;
+  std::vector<std::string_view> words;
+  for (int round = 0; round < 400; ++round) {
+    std::string text;
+    int length = static_cast<int>(rng() % 300);
+    bool bytes = round % 3 == 0;
+    for (int k = 0; k < length; ++k) {
+      if (bytes) {
+        text += static_cast<char>(rng() % 256);
+      } else {
+        text += vocabulary[rng() % vocabulary.size()];
+        text += (rng() % 4 == 0) ? "" : " ";
+      }
+    }
+    std::string normalized = NormalizeForCoding(text);
+    segmenter->Sentences(normalized, sentences);
+    for (const auto& [b, e] : sentences) {
+      ASSERT_LE(b, e);
+      ASSERT_LE(e, normalized.size());
+      std::string_view sentence(normalized.data() + b, e - b);
+      segmenter->Words(sentence, words);
+      for (std::string_view w : words) {
+        ASSERT_FALSE(w.empty());
+        ASSERT_GE(w.data(), sentence.data());
+        ASSERT_LE(w.data() + w.size(), sentence.data() + sentence.size());
+      }
+    }
+    std::vector<CodedVerb> verbs;
+    TextCoding coding = coder_->CodeText(*session, text, speaker, &verbs);
+    for (const CodedVerb& v : verbs) {
+      ASSERT_GE(v.category, -3);
+      ASSERT_LE(v.category, 3);
+      if (v.category != 0) {
+        ASSERT_EQ(v.mode == VerbMode::kDeed, std::abs(v.category) == 3) << v.verb;
+      }
+    }
+    ASSERT_EQ(coding.counts.Total(), static_cast<std::int64_t>(verbs.size()));
+  }
+}
+
+TEST_F(OpcodeCoderTest, LongLineWithoutPunctuationIsCodedInPieces) {
+  auto session = coder_->NewSession();
+  ASSERT_TRUE(session.ok());
+  std::string line;
+  while (line.size() < 2'000'000) line += "we support peace and they attack us ";
+  std::vector<CodedVerb> verbs;
+  TextCoding coding = coder_->CodeText(*session, line, coder_->Speaker("CHN"), &verbs);
+  EXPECT_GT(coding.words, 300000);
+  EXPECT_GT(verbs.size(), 10000u);
+}
+
+}  // namespace
+}  // namespace entente
