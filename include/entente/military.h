@@ -111,7 +111,12 @@ std::string ArmsClassNames(std::uint32_t bits);
 
 enum class MilitaryPersistence {
   kUntilEnd,  // a fact holds from its start to its end date; open-ended facts hold on
-  kRecur,     // each fact counts for its own years plus recur_within_years - 1 after
+  // Evidence must recur: years with evidence whose gaps are at most
+  // recur_within_years form a run; a run with at least recur_min_years
+  // distinct years keeps the criterion met from its first year through
+  // recur_within_years - 1 years after its last. An isolated event (a run
+  // shorter than recur_min_years) does not count.
+  kRecur,
 };
 
 // One entry of a criterion's `evidence = [...]` list.
@@ -130,6 +135,7 @@ struct MilitaryFrameworkCriterion {
   std::vector<MilitaryEvidenceSelector> evidence;
   MilitaryPersistence holds = MilitaryPersistence::kUntilEnd;
   int recur_within_years = 1;    // kRecur only
+  int recur_min_years = 1;       // kRecur only
   double sipri_min_tiv = 0;      // a SIPRI year counts when both directions sum to this
   int us_troops_min = 0;         // a troops year counts from this many active-duty troops
   int mme_max_participants = 0;  // an MME exercise counts up to this many states; 0 = any
@@ -139,7 +145,7 @@ struct MilitaryFrameworkCriterion {
 struct MilitaryFrameworkStage {
   std::string id;  // e.g. "moderate"
   std::string title;
-  int min_met = 1;           // criteria of this stage that must be met to reach it
+  int min_met = 1;            // criteria of this stage that must be met to reach it
   std::vector<int> criteria;  // indices into MilitaryFramework::criteria
 };
 
@@ -147,8 +153,8 @@ struct MilitaryFramework {
   std::string id;  // file name without extension, e.g. "korolev"
   std::string title;
   std::string citation;
-  std::string file;  // where it was read from
-  std::vector<MilitaryFrameworkStage> stages;       // shallow to deep
+  std::string file;                                  // where it was read from
+  std::vector<MilitaryFrameworkStage> stages;        // shallow to deep
   std::vector<MilitaryFrameworkCriterion> criteria;  // ladder order, stage by stage
   // The level of a full alliance: the number of criteria.
   int max_level() const { return static_cast<int>(criteria.size()); }
@@ -225,8 +231,9 @@ struct MilitaryYearScore {
   int ccode_a = 0;  // the dyad's COW codes in that year (in the order asked)
   int ccode_b = 0;
   int stage = -1;  // deepest stage reached (index into framework.stages), -1 none
-  // The ladder position: the criteria of every stage reached count in full,
-  // plus the criteria met in the next stage; 0 when nothing is met and
+  // The ladder position: every stage reached below the last counts with
+  // all its criteria, then the criteria met in the next stage (the first not
+  // reached, or the last) are added one by one; 0 when nothing is met and
   // framework.max_level() for a full alliance. A lower bound when criteria
   // are unknown; level_max treats every unknown criterion as met.
   int level = 0;
@@ -256,6 +263,18 @@ std::vector<MilitaryYearScore> ScoreMilitaryDyad(const MilitaryData& data,
                                                  const Country& a, const Country& b,
                                                  YearRange years);
 
+// The columns describing a scored dyad-year, after the dyad's own (year, or
+// ccode1,ccode2,year): framework, stage, level, level_max, grade,
+// criteria_met, criteria_unknown, one CRITERION_since per criterion id
+// (empty when not met or not in the framework), tiv_ab, tiv_ba,
+// arms_classes, mid_hostlev, rivalry ("none" when known to be none).
+std::vector<std::string> MilitaryScoreColumns();
+// The stage reached, or "none".
+std::string MilitaryStageName(const MilitaryFramework& framework, const MilitaryYearScore& score);
+// The ids of the framework's criteria with `status` that year, joined by ';'.
+std::string MilitaryCriteriaList(const MilitaryFramework& framework, const MilitaryYearScore& score,
+                                 CriterionStatus status);
+
 // One piece of evidence behind a criterion, for --explain.
 struct MilitaryExplainRow {
   std::string criterion;  // criterion id
@@ -274,10 +293,10 @@ struct MilitaryExplainRow {
   bool counted = false;   // true when it keeps the criterion met in a year asked for
 };
 
-// Every criterion of `framework` with the evidence behind it in `years`: for
-// each criterion first the evidence that counted, then (so a reader sees
-// what was weighed) none. A criterion without evidence gets one row with
-// only its status.
+// Every criterion of `framework`, in ladder order, with the evidence that
+// keeps it met in some year of `years` (sorted by date); SIPRI items below
+// the framework's TIV threshold are listed with counted = false. A
+// criterion without evidence gets one row with only its status.
 std::vector<MilitaryExplainRow> ExplainMilitaryDyad(const MilitaryData& data,
                                                     const CountryRegistry& countries,
                                                     const MilitaryFramework& framework,

@@ -13,5 +13,8 @@ void AddVotesCommand(CLI::App& app, CliContext& ctx);
 void AddIdealPointsCommand(CLI::App& app, CliContext& ctx);
 void AddCountriesCommand(CLI::App& app, CliContext& ctx);
 void AddImportsCommand(CLI::App& app, CliContext& ctx);
+void AddMilitaryCommand(CLI::App& app, CliContext& ctx);
+void AddOpcodeCommand(CLI::App& app, CliContext& ctx);
+void AddBeliefsCommand(CLI::App& app, CliContext& ctx);
 
 }  // namespace entente::cli

@@ -30,6 +30,9 @@ int main(int argc, char** argv) {
   entente::cli::AddVotesCommand(app, ctx);
   entente::cli::AddIdealPointsCommand(app, ctx);
   entente::cli::AddCountriesCommand(app, ctx);
+  entente::cli::AddMilitaryCommand(app, ctx);
+  entente::cli::AddOpcodeCommand(app, ctx);
+  entente::cli::AddBeliefsCommand(app, ctx);
 
   try {
     app.parse(argc, argv);

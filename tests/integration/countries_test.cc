@@ -7,7 +7,6 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -88,33 +87,6 @@ DateKey ParseIsoDate(std::string_view text) {  // "1990-10-03"
   EXPECT_EQ(text.size(), 10u) << text;
   return Number(text.substr(0, 4)) * 10000 + Number(text.substr(5, 2)) * 100 +
          Number(text.substr(8, 2));
-}
-
-// Sanitizers slow everything several times over: time only real builds.
-#if defined(__SANITIZE_ADDRESS__)
-constexpr bool kSanitized = true;
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-constexpr bool kSanitized = true;
-#else
-constexpr bool kSanitized = false;
-#endif
-#else
-constexpr bool kSanitized = false;
-#endif
-
-TEST(CountryRegistryTest, LoadsFastEnough) {
-  if (kSanitized) GTEST_SKIP() << "timing is meaningless under sanitizers";
-  // Best of five, so a busy machine does not fail the test.
-  double best_ms = 1e9;
-  for (int i = 0; i < 5; ++i) {
-    auto start = std::chrono::steady_clock::now();
-    auto loaded = CountryRegistry::Load(kData);
-    auto stop = std::chrono::steady_clock::now();
-    ASSERT_TRUE(loaded.ok()) << loaded.status().message();
-    best_ms = std::min(best_ms, std::chrono::duration<double, std::milli>(stop - start).count());
-  }
-  EXPECT_LT(best_ms, 20.0);
 }
 
 TEST(CountryRegistryTest, AllIsOrderedAndHoldsEveryCowStateOnce) {

@@ -3,7 +3,6 @@
 // Each expectation names the evidence that justifies it.
 #include <gtest/gtest.h>
 
-#include <chrono>
 #include <map>
 #include <sstream>
 #include <string>
@@ -240,16 +239,13 @@ TEST(MilitaryDataTest, CounterEvidenceHasItsOwnWindows) {
   EXPECT_FALSE(s[2016 - 1969].mid_hostlev.has_value());
 }
 
-TEST(MilitaryDataTest, PanelCoversTheStateSystemFast) {
+// Speed is measured in bench/military_bench.cc, never asserted here.
+TEST(MilitaryDataTest, PanelCoversTheStateSystem) {
   std::ostringstream out;
-  const auto start = std::chrono::steady_clock::now();
   auto rows = WriteMilitaryPanelCsv(Data(), Registry(), {&Framework("korolev")},
                                     MilitaryPanelOptions{YearRange{1946, 2024}}, out);
-  const double seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   ASSERT_TRUE(rows.ok()) << rows.status().message();
   EXPECT_GT(*rows, 800000);
-  EXPECT_LT(seconds, 2.0);
   const std::string text = out.str();
   EXPECT_EQ(text.rfind("ccode1,ccode2,year,framework,stage,level,", 0), 0u);
   EXPECT_NE(text.find("\n365,710,2015,korolev,moderate,5,"), std::string::npos);

@@ -7,6 +7,7 @@
 
 #include "core/csv_reader.h"
 #include "entente/military.h"
+#include "ingest/military_sources.h"
 #include "measures/military/toml_subset.h"
 
 namespace entente {
@@ -17,8 +18,8 @@ using internal::TomlTable;
 using internal::TomlValue;
 
 constexpr std::array<std::string_view, kMilitaryCriterionCount> kCriterionIds = {
-    "treaty",    "consultations",      "military_technical", "exercises",
-    "cbm",       "integrated_command", "troop_placement",    "common_defence"};
+    "treaty", "consultations",      "military_technical", "exercises",
+    "cbm",    "integrated_command", "troop_placement",    "common_defence"};
 
 // Coverage windows are the public releases' own (../shared/data/README.md):
 // ATOP 5.0 ends in 2018, the SIPRI register export holds deliveries
@@ -43,12 +44,10 @@ struct KindName {
   std::string_view name;
   std::uint32_t bit;
 };
-constexpr KindName kAtopKinds[] = {{"defense", kAtopDefense},
-                                   {"offense", kAtopOffense},
-                                   {"neutral", kAtopNeutral},
-                                   {"nonagg", kAtopNonaggression},
-                                   {"consul", kAtopConsultation},
-                                   {"defense_mutual", kAtopDefenseMutual}};
+constexpr KindName kAtopKinds[] = {
+    {"defense", kAtopDefense},     {"offense", kAtopOffense},
+    {"neutral", kAtopNeutral},     {"nonagg", kAtopNonaggression},
+    {"consul", kAtopConsultation}, {"defense_mutual", kAtopDefenseMutual}};
 constexpr KindName kMmeKinds[] = {{"warfighting", kMmeWarfighting},
                                   {"peacekeeping", kMmePeacekeeping},
                                   {"humanitarian", kMmeHumanitarian}};
@@ -71,6 +70,13 @@ std::string Join(const auto& items) {
     out += std::string(item.name);
   }
   return out;
+}
+
+// "an integer", "a string".
+std::string WithArticle(std::string_view noun) {
+  const bool vowel =
+      !noun.empty() && std::string_view("aeiou").find(noun[0]) != std::string_view::npos;
+  return (vowel ? "an " : "a ") + std::string(noun);
 }
 
 class FrameworkReader {
@@ -118,9 +124,9 @@ class FrameworkReader {
     for (const TomlEntry& e : table.entries) {
       if (std::find(allowed.begin(), allowed.end(), e.key) == allowed.end()) {
         std::string list;
-        for (auto k : allowed) list += (list.empty() ? "" : ", ") + std::string(k);
-        return At(e.line, "unknown key '" + e.key + "' in [" + table.name + "] (known: " + list +
-                              ")");
+        for (auto k : allowed) internal::AppendJoined(list, ", ", k);
+        return At(e.line,
+                  "unknown key '" + e.key + "' in [" + table.name + "] (known: " + list + ")");
       }
     }
     return Status::Ok();
@@ -139,10 +145,8 @@ class FrameworkReader {
     bool ok = e.value.type == type ||
               (type == TomlValue::Type::kFloat && e.value.type == TomlValue::Type::kInteger);
     if (!ok) {
-      return At(e.line, "'" + e.key + "' must be " + (type == TomlValue::Type::kArray ? "an " : "a ") +
-                            internal::TomlTypeName(type) + ", not " +
-                            (e.value.type == TomlValue::Type::kArray ? "an " : "a ") +
-                            internal::TomlTypeName(e.value.type));
+      return At(e.line, "'" + e.key + "' must be " + WithArticle(internal::TomlTypeName(type)) +
+                            ", not " + WithArticle(internal::TomlTypeName(e.value.type)));
     }
     return &e.value;
   }
@@ -153,8 +157,8 @@ class FrameworkReader {
     std::vector<std::string> out;
     for (const TomlValue& v : (*value)->array) {
       if (v.type != TomlValue::Type::kString) {
-        return At(v.line, "'" + e.key + "' must list strings, not a " +
-                              internal::TomlTypeName(v.type));
+        return At(v.line,
+                  "'" + e.key + "' must list strings, not a " + internal::TomlTypeName(v.type));
       }
       out.push_back(v.string);
     }
@@ -215,8 +219,7 @@ class FrameworkReader {
         int line = criteria->value.array[i].line;
         auto criterion = ParseMilitaryCriterion((*ids)[i]);
         if (!criterion) {
-          return At(line, "unknown criterion '" + (*ids)[i] + "' (known: " + KnownCriteria() +
-                              ")");
+          return At(line, "unknown criterion '" + (*ids)[i] + "' (known: " + KnownCriteria() + ")");
         }
         if (stage_of_[static_cast<int>(*criterion)] >= 0) {
           return At(line, "criterion '" + (*ids)[i] + "' is in two stages");
@@ -229,8 +232,8 @@ class FrameworkReader {
       if (!min_met.ok()) return min_met.status();
       if ((*min_met)->integer < 1 || (*min_met)->integer > static_cast<std::int64_t>(ids->size())) {
         return At((*min_met)->line, "bad number " + std::to_string((*min_met)->integer) +
-                                        " for 'min_met': use 1 to " +
-                                        std::to_string(ids->size()) + " (the stage's criteria)");
+                                        " for 'min_met': use 1 to " + std::to_string(ids->size()) +
+                                        " (the stage's criteria)");
       }
       stage.min_met = static_cast<int>((*min_met)->integer);
     }
@@ -245,7 +248,7 @@ class FrameworkReader {
 
   static std::string KnownCriteria() {
     std::string out;
-    for (auto id : kCriterionIds) out += (out.empty() ? "" : ", ") + std::string(id);
+    for (auto id : kCriterionIds) internal::AppendJoined(out, ", ", id);
     return out;
   }
 
@@ -276,8 +279,8 @@ class FrameworkReader {
           return Status::Ok();
         }
       }
-      return At(v.line, "unknown kind '" + std::string(kind) + "' for " +
-                            std::string(source_id) + " (known: " + Join(kinds) + ")");
+      return At(v.line, "unknown kind '" + std::string(kind) + "' for " + std::string(source_id) +
+                            " (known: " + Join(kinds) + ")");
     };
     switch (*source) {
       case MilitarySource::kTeam: {
@@ -328,8 +331,8 @@ class FrameworkReader {
         const TomlTable* t = by_criterion[static_cast<int>(c)];
         if (t == nullptr) {
           return At(criterion_line_[static_cast<int>(c)],
-                    "criterion '" + std::string(MilitaryCriterionId(c)) +
-                        "' has no [criterion." + std::string(MilitaryCriterionId(c)) + "] table");
+                    "criterion '" + std::string(MilitaryCriterionId(c)) + "' has no [criterion." +
+                        std::string(MilitaryCriterionId(c)) + "] table");
         }
         MilitaryFrameworkCriterion criterion;
         criterion.id = c;
@@ -344,8 +347,9 @@ class FrameworkReader {
   }
 
   Status ReadCriterion(const TomlTable& t, MilitaryFrameworkCriterion& c) {
-    if (Status s = CheckKeys(t, {"title", "evidence", "holds", "recur_within_years",
-                                 "sipri_min_tiv", "us_troops_min", "mme_max_participants"});
+    if (Status s =
+            CheckKeys(t, {"title", "evidence", "holds", "recur_within_years", "recur_min_years",
+                          "sipri_min_tiv", "us_troops_min", "mme_max_participants"});
         !s.ok()) {
       return s;
     }
@@ -375,8 +379,8 @@ class FrameworkReader {
     } else if ((*holds)->string == "recur") {
       c.holds = MilitaryPersistence::kRecur;
     } else {
-      return At((*holds)->line, "unknown 'holds' value '" + (*holds)->string +
-                                    "': use \"until_end\" or \"recur\"");
+      return At((*holds)->line,
+                "unknown 'holds' value '" + (*holds)->string + "': use \"until_end\" or \"recur\"");
     }
     const TomlEntry* recur = t.Find("recur_within_years");
     if (c.holds == MilitaryPersistence::kRecur) {
@@ -393,6 +397,19 @@ class FrameworkReader {
       c.recur_within_years = static_cast<int>((*v)->integer);
     } else if (recur != nullptr) {
       return At(recur->line, "'recur_within_years' only applies with holds = \"recur\"");
+    }
+    if (const TomlEntry* e = t.Find("recur_min_years")) {
+      if (c.holds != MilitaryPersistence::kRecur) {
+        return At(e->line, "'recur_min_years' only applies with holds = \"recur\"");
+      }
+      auto v = Typed(*e, TomlValue::Type::kInteger);
+      if (!v.ok()) return v.status();
+      if ((*v)->integer < 1 || (*v)->integer > kMaxRecurYears) {
+        return At(e->line, "bad number " + std::to_string((*v)->integer) +
+                               " for 'recur_min_years': use 1 to " +
+                               std::to_string(kMaxRecurYears));
+      }
+      c.recur_min_years = static_cast<int>((*v)->integer);
     }
     if (const TomlEntry* e = t.Find("sipri_min_tiv")) {
       if (!sources[static_cast<int>(MilitarySource::kSipri)]) {
@@ -502,8 +519,7 @@ Result<MilitaryFramework> ParseMilitaryFramework(std::string_view source_name,
   // Count stages first so a hostile file cannot overflow the reader's table.
   for (const auto& t : doc->tables) {
     if (t.name != "framework") continue;
-    if (const auto* e = t.Find("stages");
-        e != nullptr && e->value.array.size() > kMaxStages) {
+    if (const auto* e = t.Find("stages"); e != nullptr && e->value.array.size() > kMaxStages) {
       return Status::Data(std::string(source_name) + ":" + std::to_string(e->line) +
                           ": more than " + std::to_string(kMaxStages) + " stages");
     }
@@ -531,11 +547,11 @@ Result<MilitaryFramework> LoadMilitaryFramework(std::string_view name_or_path,
     if (!std::filesystem::exists(path, ec)) {
       std::string known;
       for (const auto& n : ListMilitaryFrameworks(frameworks_dir)) {
-        known += (known.empty() ? "" : ", ") + n;
+        internal::AppendJoined(known, ", ", n);
       }
-      return Status::NotFound("unknown framework '" + id + "' in " + frameworks_dir +
-                              (known.empty() ? std::string(" (no framework files there)")
-                                             : " (known: " + known + ")"));
+      return Status::NotFound(
+          "unknown framework '" + id + "' in " + frameworks_dir +
+          (known.empty() ? std::string(" (no framework files there)") : " (known: " + known + ")"));
     }
   }
   auto text = internal::ReadWholeFile(path);

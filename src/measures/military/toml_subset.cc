@@ -114,7 +114,8 @@ class Parser {
 
   Status ParseBareKey(std::string& out) {
     if (Peek() == '"' || Peek() == '\'') {
-      return Error("quoted keys are not supported here: use a bare key of letters, digits, _ and -");
+      return Error(
+          "quoted keys are not supported here: use a bare key of letters, digits, _ and -");
     }
     std::size_t start = pos_;
     while (!AtEnd() && IsBareKeyChar(Peek())) ++pos_;
