@@ -1,13 +1,17 @@
 #!/usr/bin/python3
 """Checks that two dyad-period panels (CSV) agree value by value.
 
-  /usr/bin/python3 bench/compare_panels.py A.csv B.csv [--tolerance 1e-6]
+  /usr/bin/python3 bench/compare_panels.py A.csv B.csv [--tolerance 1e-6] [--drop-empty]
 
 Rows are matched on the first three columns (ccode1, ccode2 and year or
 session). The two files must have the same columns and the same rows; every
 value must agree within the tolerance, and a value must be missing (an empty
 cell) in one file exactly where it is missing in the other. Prints a summary
 and exits 0 when the panels agree, 1 when they do not.
+
+--drop-empty first removes the rows whose n is 0 (a dyad-period in which the
+two states voted, but never on the same roll call) from both files, for
+panels that differ only in whether they list such rows.
 """
 
 import argparse
@@ -23,13 +27,19 @@ def main():
     parser.add_argument("b")
     parser.add_argument("--tolerance", type=float, default=1e-6)
     parser.add_argument("--show", type=int, default=10, help="differences to list")
+    parser.add_argument("--drop-empty", action="store_true",
+                        help="ignore rows with n == 0 in either file")
     args = parser.parse_args()
 
     a = pd.read_csv(args.a)
     b = pd.read_csv(args.b)
     problems = []
-    print(f"A: {args.a}: {len(a)} rows x {a.shape[1]} columns")
-    print(f"B: {args.b}: {len(b)} rows x {b.shape[1]} columns")
+    print(f"A: {args.a}: {len(a)} rows x {a.shape[1]} columns, {int((a['n'] == 0).sum())} with n = 0")
+    print(f"B: {args.b}: {len(b)} rows x {b.shape[1]} columns, {int((b['n'] == 0).sum())} with n = 0")
+    if args.drop_empty:
+        a = a[a["n"] != 0]
+        b = b[b["n"] != 0]
+        print(f"--drop-empty: comparing the {len(a)} and {len(b)} rows with n > 0")
 
     if list(a.columns) != list(b.columns):
         only_a = [c for c in a.columns if c not in b.columns]
@@ -47,8 +57,11 @@ def main():
     only_a = a.index.difference(b.index)
     only_b = b.index.difference(a.index)
     if len(only_a) or len(only_b):
-        problems.append(f"rows differ: {len(only_a)} only in A (e.g. {list(only_a[:3])}), "
-                        f"{len(only_b)} only in B (e.g. {list(only_b[:3])})")
+        empty_a = int((a.loc[only_a, "n"] == 0).sum())
+        empty_b = int((b.loc[only_b, "n"] == 0).sum())
+        problems.append(f"rows differ: {len(only_a)} only in A ({empty_a} of them with n = 0; "
+                        f"e.g. {list(only_a[:3])}), {len(only_b)} only in B ({empty_b} with "
+                        f"n = 0; e.g. {list(only_b[:3])})")
     rows = a.index.intersection(b.index)
     columns = [c for c in a.columns if c in b.columns]
     va = a.loc[rows, columns].to_numpy(dtype=float)

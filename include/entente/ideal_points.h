@@ -1,17 +1,21 @@
 // UN General Assembly ideal points: one position per state and session on a
-// single dimension, with an uncertainty, comparable across sessions.
+// single dimension, with a standard error, linked across sessions.
 //
-// The model is a dynamic ordinal item-response model (no < abstain < yes) in
-// the spirit of Bailey, Strezhnev & Voeten (JCR 2017): probit latent utilities,
-// free item parameters per roll call, and a random-walk prior that ties a
-// state's position in one session to its position in the previous one. It is
-// fitted by the variational EM of Imai, Lo & Olmsted (APSR 2016; their
-// ordIRT reparametrisation and dynIRT smoothing). docs/ideal_points.md gives
-// the equations, the identification, what `se` means and measured run times.
+// Model (docs/ideal_points.md has the equations and the reasons): a dynamic
+// ordered probit in the spirit of Bailey, Strezhnev & Voeten (JCR 2017).
+// Each roll call has its own intercept, discrimination and abstention band
+// (no < abstain < yes on a latent utility); each state's positions follow a
+// random walk from session to session, which carries the direction of the
+// scale and each state's trajectory through time. Estimates are the
+// posterior mode with every session's positions standardised (mean 0, sd 1
+// over the states voting in it): the votes alone cannot say whether the
+// whole Assembly moved or spread out between two sessions, so positions are
+// relative to the session's Assembly. Fitted by block Newton sweeps (the
+// roll-call and state blocks of the EM of Imai, Lo & Olmsted, APSR 2016,
+// but with Newton steps on the observed posterior) accelerated by SQUAREM.
 //
 // The API knows nothing about files or the store: callers fill an
-// IdealPointData from whatever source (the Voeten CSV, the SQLite store) and
-// get plain rows back.
+// IdealPointData from whatever source and get plain rows back.
 //
 // Thread safety: EstimateIdealPoints keeps all mutable state local to the
 // call; concurrent calls on shared const data are safe.
@@ -42,42 +46,38 @@ struct IdealPointData {
   // Country index -> COW code. Codes must be distinct.
   std::vector<int> ccodes;
   // Item (roll call) index -> session number. Sessions need not be
-  // contiguous; the random walk spans gaps in proportion to their length.
+  // contiguous; the random walk spans a gap of k sessions with k steps.
   std::vector<int> item_session;
-  // Optional bridging of items: empty, or item index -> bridge group. Items
-  // with the same group >= 0 share one set of item parameters (the same
-  // resolution put to the vote again, as Bailey, Strezhnev & Voeten use to
-  // anchor sessions to each other); -1 leaves an item on its own.
-  std::vector<int> item_bridge;
-  // At most one vote per (item, country).
+  // At most one vote per (item, country). Items without votes are ignored.
   std::vector<Vote> votes;
 };
 
 struct IdealPointOptions {
-  // Seeds the random starting values (ideal points drawn from N(0, 1)). Two
+  // Seeds the random start: one N(0, 1) position per state. Different
   // seeds should give the same answer; the real-data test checks that.
   uint64_t seed = 1;
-  // Iteration cap. The fit reports converged = false when it is reached.
-  int max_iterations = 1000;
-  // Convergence: stop when no ideal point (posterior mean) moves by more
-  // than this between two iterations. Positions are on a scale of about 1.
+  // Cap on sweeps (one sweep updates every roll call and every state once).
+  // The fit reports converged = false when it is reached.
+  int max_iterations = 500;
+  // Stop when no position moves by more than this in a sweep (positions
+  // have sd 1 in each session).
   double tolerance = 1e-4;
-  // omega^2: prior variance of the change of a state's position from one
-  // session to the next (a gap of k sessions gets k * omega^2). Smaller
-  // values smooth more. Fixed, as in Martin & Quinn (2002) and Imai et al.'s
-  // dynIRT: it cannot be estimated by maximising the posterior (it would
-  // collapse to 0).
-  double drift_variance = 0.1;
+  // omega^2: prior variance of a state's move from one session to the next,
+  // in units of the session's spread (a gap of k sessions: k * omega^2).
+  // 0.01 lets a state drift by about 0.1 sd a session, 1 sd a decade,
+  // unless its votes say otherwise; a session's votes usually do (100+
+  // votes carry far more information than the prior). Smaller smooths more.
+  double drift_variance = 0.01;
   // Prior variance of a state's position in its first session (mean 0).
   double initial_variance = 1.0;
-  // Prior variance of each roll call's intercept and discrimination, on the
-  // probit scale (mean 0). 25 is weak: it only tames unanimous roll calls.
+  // Prior variance of each roll call's intercept and discrimination (mean
+  // 0, probit units). 25 is weak: it only tames near-unanimous roll calls.
   double item_prior_variance = 25.0;
-  // Prior on the width tau of each roll call's abstention band (the
-  // latent-utility distance between the "no" and the "yes" threshold, probit
-  // units): tau ~ Gamma(shape, rate = shape / guess), mean `guess`. A shape
-  // above 1 keeps tau off 0 on roll calls where nobody abstained, where the
-  // likelihood alone would push it there.
+  // Prior on the width tau of each roll call's abstention band (the distance
+  // between its "no" and "yes" thresholds, probit units): tau ~ Gamma(shape,
+  // rate = shape / guess), mean `guess`. A shape above 1 keeps tau off 0 on
+  // roll calls where nobody abstained, where the likelihood alone would push
+  // it there.
   double abstain_band_guess = 1.0;
   double abstain_band_shape = 2.0;
   // The state whose mean position over its sessions is made positive (the
@@ -85,7 +85,8 @@ struct IdealPointOptions {
   // it did not vote at all, the state with the most votes is used instead.
   int anchor_ccode = 2;
   // Worker threads; 0 means one per hardware thread. Results do not depend on
-  // the number of threads (every sum is computed in a fixed order).
+  // the number of threads (work is cut into fixed blocks, sums are taken in
+  // block order).
   int threads = 0;
 };
 
@@ -95,13 +96,13 @@ struct IdealPointOptions {
 struct IdealPointEstimate {
   int ccode = 0;
   int session = 0;
-  // Posterior mean position. Positive is the anchor state's side.
+  // Posterior mode, in sd units of the session's Assembly (mean 0). Positive
+  // is the anchor state's side.
   double idealpoint = 0.0;
-  // Posterior standard deviation under the variational approximation,
-  // conditional on the estimated roll-call parameters. It is known to be
-  // too small (Imai, Lo & Olmsted 2016, sec. "Standard errors"); read it as
-  // a lower bound, useful for ranking precision, not as a calibrated
-  // interval. Large for states with few votes, whose positions lean on the
+  // Posterior standard deviation of idealpoint by the Laplace approximation
+  // at the mode, holding the roll calls' parameters at their estimates. It
+  // leaves out their uncertainty and so runs somewhat small. Large for a
+  // state with few votes in the session, whose position then leans on its
   // neighbouring sessions and on the prior.
   double se = 0.0;
   // Number of yes/abstain/no votes the state cast in the session.
@@ -111,11 +112,11 @@ struct IdealPointEstimate {
 struct IdealPointFit {
   // Sorted by session, then ccode.
   std::vector<IdealPointEstimate> estimates;
-  int iterations = 0;    // iterations run
-  bool converged = false;  // max_change < tolerance before max_iterations
-  double max_change = 0.0;  // largest move of an ideal point in the last iteration
-  // log P(votes | posterior means of all parameters): a diagnostic for
-  // comparing fits of the same data, not a model-selection criterion.
+  int iterations = 0;       // sweeps run, warm-up included
+  bool converged = false;   // the last sweep moved no position by tolerance
+  double max_change = 0.0;  // largest move of a position in the last sweep
+  // log P(votes | estimates): a diagnostic for comparing fits of the same
+  // votes (e.g. two seeds), not a model-selection criterion.
   double log_likelihood = 0.0;
   int anchor_ccode = 0;  // the state actually used to orient the scale
   int items = 0;         // roll calls with at least one vote
@@ -124,9 +125,9 @@ struct IdealPointFit {
 
 // Estimates the model on `data`.
 // Errors: a data error when there are no votes, when an index or category is
-// out of range, when a (item, country) pair is listed twice, when ccodes
-// repeat or item_bridge has the wrong length; a usage error for options out
-// of range (non-positive variances or tolerance, max_iterations < 1,
+// out of range, when a (item, country) pair is listed twice or a COW code
+// twice; a usage error for options out of range (non-positive variances,
+// guess or tolerance, abstain_band_shape < 1, max_iterations < 1,
 // threads < 0).
 Result<IdealPointFit> EstimateIdealPoints(const IdealPointData& data,
                                           const IdealPointOptions& options = {});
@@ -134,10 +135,11 @@ Result<IdealPointFit> EstimateIdealPoints(const IdealPointData& data,
 // The distance between two states' positions in one session.
 struct IdealPointDistance {
   int session = 0;
-  double distance = 0.0;  // |x_a - x_b|
-  // sqrt(se_a^2 + se_b^2): the two positions are independent under the
-  // approximation. Inherits the caveat on IdealPointEstimate::se; near 0 the
-  // absolute value also biases the distance upwards.
+  double distance = 0.0;  // |x_a - x_b|, in sd units of the session
+  // sqrt(se_a^2 + se_b^2), treating the two positions as independent (their
+  // dependence through the shared roll calls is ignored, like the roll
+  // calls' uncertainty in se). Near 0 the absolute value also biases the
+  // distance upwards.
   double se = 0.0;
 };
 

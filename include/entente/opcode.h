@@ -20,14 +20,14 @@ namespace entente {
 
 // One coded verb: a VICS attribution.
 struct CodedVerb {
-  std::string sentence_id;   // as given (--sentences) or the sentence number, 1-based
-  std::string verb;          // the verb as it appears, with its particle ("call on")
-  std::string lemma;         // lexicon lemma
+  std::string sentence_id;  // as given (--sentences) or the sentence number, 1-based
+  std::string verb;         // the verb as it appears, with its particle ("call on")
+  std::string lemma;        // lexicon lemma
   OpcodeActor subject = OpcodeActor::kOther;
   std::string subject_text;  // the words that decided the subject ("" when inherited)
   int category = 0;          // -3..3 after tense, modality and negation
   VerbMode mode = VerbMode::kWord;
-  std::string tense;         // past, present, future, modal
+  std::string tense;  // past, present, future, modal
   bool negated = false;
   bool passive = false;
   int lexicon_category = 0;  // the rule's category before tense/modality/negation
@@ -36,8 +36,9 @@ struct CodedVerb {
 
 // Who "self" is for a text: the speaker's state and the speaker.
 struct SpeakerIdentity {
-  std::string iso3;                // may be empty: then only first-person words are self
-  std::vector<std::string> terms;  // lower-case phrases naming self ("china", "chinese", "xi jinping")
+  std::string iso3;  // may be empty: then only first-person words are self
+  std::vector<std::string>
+      terms;  // lower-case phrases naming self ("china", "chinese", "xi jinping")
 };
 
 struct CoderOptions {
@@ -58,9 +59,10 @@ struct CoderOptions {
 
 // Word and verb counts of a coded text.
 struct TextCoding {
-  std::int64_t words = 0;      // word tokens (numbers included, punctuation not)
+  std::int64_t words = 0;  // word tokens (numbers included, punctuation not)
   std::int64_t sentences = 0;
-  std::int64_t english_words = 0;  // word tokens the English model knows
+  std::int64_t alphabetic_words = 0;  // word tokens starting with a letter
+  std::int64_t english_words = 0;     // alphabetic words the English model knows
   OpcodeCounts counts;
   // True when fewer than half of 40+ alphabetic words are English words.
   bool not_english = false;
@@ -109,6 +111,14 @@ class OpcodeCoder {
   explicit OpcodeCoder(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
 };
+
+// Prepares raw text for coding (ASCII quotes and apostrophes, wrapped lines
+// joined); CodeText does this itself, CodeSentence expects it done.
+std::string NormalizeForCoding(std::string_view text);
+
+// True when `coding` has at least 40 alphabetic words and fewer than half of
+// them are English words (the text is then not coded as English).
+bool LooksForeign(const TextCoding& coding);
 
 // Checks that `content` can be coded as text: not empty, no NUL bytes (a
 // binary file). Returns a data error naming `source` otherwise.

@@ -19,7 +19,9 @@ struct PanelCsvOptions {
 };
 
 // Writes the header and one row per dyad-period (ccode1 < ccode2) in which the
-// two states both voted at least once; returns the number of rows.
+// two states both voted (yes, abstain or no) at least once, not necessarily on
+// a common roll call: such rows have n = 0 and missing measures. Returns the
+// number of rows.
 Result<std::int64_t> WriteVotePanelCsv(const VotePanel& panel, const PanelCsvOptions& options,
                                        std::ostream& out);
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <memory>
@@ -58,6 +59,16 @@ Status CliContext::WriteOutput(const std::string& out_path, Render&& render) {
     Status s = render(std::cout);
     std::cout.flush();
     return s;
+  }
+  // Devices and pipes (/dev/null, /dev/stdout, a FIFO) are written in place:
+  // renaming over them would replace them with a regular file.
+  std::error_code ec;
+  auto type = std::filesystem::status(out_path, ec).type();
+  if (!ec && type != std::filesystem::file_type::regular &&
+      type != std::filesystem::file_type::not_found) {
+    std::ofstream target(out_path, std::ios::binary);
+    if (!target) return Status::Io("cannot write '" + out_path + "'");
+    return render(target);
   }
   const std::string temporary = out_path + ".partial";
   {

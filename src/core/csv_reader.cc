@@ -118,8 +118,8 @@ Status CsvReader::RecordError(std::string_view problem) const {
   // Point at the record's last field: for a short (truncated) row that is
   // where the row stopped, and for any row it gives the reader a value to see.
   if (!fields_.empty()) return ErrorAt(fields_.size() - 1, problem);
-  return Status::Data(source_name_ + ":" + std::to_string(record_line_) + ":1: " +
-                      std::string(problem));
+  return Status::Data(source_name_ + ":" + std::to_string(record_line_) +
+                      ":1: " + std::string(problem));
 }
 
 Status ValidateUtf8(std::string_view source_name, std::string_view s) {

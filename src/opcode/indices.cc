@@ -113,7 +113,7 @@ const NormingGroup& WorldLeadersNorm() {
 }
 
 const std::array<const char*, 10>& IndexNames() {
-  static const std::array<const char*, 10> names = {"p1", "p2", "p3", "p4", "p5",
+  static const std::array<const char*, 10> names = {"p1", "p2", "p3", "p4",  "p5",
                                                     "i1", "i2", "i3", "i4a", "i4b"};
   return names;
 }

@@ -23,7 +23,8 @@ std::string_view Trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) {
     s.remove_prefix(1);
   }
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
+    s.remove_suffix(1);
   return s;
 }
 
@@ -31,7 +32,9 @@ bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
 
-bool IsVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
+bool IsVowel(char c) {
+  return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
+}
 
 }  // namespace
 
@@ -56,7 +59,7 @@ Status VicsLexicon::Parse(const std::string& path, std::string_view content, boo
       continue;
     }
     std::vector<std::string_view> fields;
-    for (std::string_view rest = line; ;) {
+    for (std::string_view rest = line;;) {
       std::size_t tab = rest.find('\t');
       fields.push_back(rest.substr(0, tab));
       if (tab == std::string_view::npos) break;
@@ -95,8 +98,8 @@ Status VicsLexicon::Parse(const std::string& path, std::string_view content, boo
       return where("VICS: categories +-3 are deeds and +-1, +-2 words");
     }
     if (fields.size() > 5) rule.note = std::string(fields[5]);
-    rule.source = seed ? "cameo:" + rule.note : path.substr(path.rfind('/') + 1) + ":" +
-                                                    std::to_string(line_number);
+    rule.source = seed ? "cameo:" + rule.note
+                       : path.substr(path.rfind('/') + 1) + ":" + std::to_string(line_number);
     auto& rules = rules_[rule.lemma];
     if (seed && !rules.empty() && rules.front().source.rfind("cameo:", 0) != 0) continue;
     rules.push_back(std::move(rule));
@@ -189,8 +192,8 @@ void VicsLexicon::Lemmas(std::string_view w, Pos pos, std::vector<std::string_vi
   }
   if (EndsWith(w, "ing") && w.size() > 4) {
     std::string_view stem = w.substr(0, w.size() - 3);
-    try_lemma(stem);       // supporting -> support
-    with(stem, "e");       // providing -> provide
+    try_lemma(stem);  // supporting -> support
+    with(stem, "e");  // providing -> provide
     if (stem.size() >= 2 && stem[stem.size() - 1] == stem[stem.size() - 2] &&
         !IsVowel(stem.back())) {
       try_lemma(stem.substr(0, stem.size() - 1));  // committing -> commit

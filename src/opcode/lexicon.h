@@ -63,8 +63,7 @@ class VicsLexicon {
   std::size_t size() const { return rule_count_; }
 
  private:
-  std::unordered_map<std::string, std::vector<LexiconRule>, StringViewHash, std::equal_to<>>
-      rules_;
+  std::unordered_map<std::string, std::vector<LexiconRule>, StringViewHash, std::equal_to<>> rules_;
   // Irregular past and participle forms -> base.
   std::unordered_map<std::string, std::string, StringViewHash, std::equal_to<>> irregular_;
   std::unordered_map<std::string, std::vector<std::string>, StringViewHash, std::equal_to<>>

@@ -9,7 +9,9 @@
 namespace entente::opcode {
 namespace {
 
-bool IsSpace(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+bool IsSpace(unsigned char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
 
 // Tokens ICU keeps whole that the tagger's model splits.
 constexpr std::string_view kClitics[] = {"n't", "'s", "'re", "'ve", "'ll", "'d", "'m", "'S"};
@@ -84,7 +86,8 @@ Result<Segmenter> Segmenter::Create() {
   static const auto prototypes = [] {
     UErrorCode status = U_ZERO_ERROR;
     std::pair<std::unique_ptr<icu::BreakIterator>, std::unique_ptr<icu::BreakIterator>> p;
-    p.first.reset(icu::BreakIterator::createSentenceInstance(icu::Locale("en@ss=standard"), status));
+    p.first.reset(
+        icu::BreakIterator::createSentenceInstance(icu::Locale("en@ss=standard"), status));
     if (U_FAILURE(status)) p.first.reset();
     status = U_ZERO_ERROR;
     p.second.reset(icu::BreakIterator::createWordInstance(icu::Locale::getUS(), status));
@@ -92,12 +95,14 @@ Result<Segmenter> Segmenter::Create() {
     return p;
   }();
   if (!prototypes.first || !prototypes.second) {
-    return Status::Internal("ICU could not create its break iterators (is libicu's data installed?)");
+    return Status::Internal(
+        "ICU could not create its break iterators (is libicu's data installed?)");
   }
   auto impl = std::make_unique<Impl>();
   impl->sentences.reset(prototypes.first->clone());
   impl->words.reset(prototypes.second->clone());
-  if (!impl->sentences || !impl->words) return Status::Internal("ICU could not clone a break iterator");
+  if (!impl->sentences || !impl->words)
+    return Status::Internal("ICU could not clone a break iterator");
   return Segmenter(std::move(impl));
 }
 
@@ -106,7 +111,8 @@ void Segmenter::Sentences(std::string_view text,
   out.clear();
   if (text.empty()) return;
   UErrorCode status = U_ZERO_ERROR;
-  impl_->text = utext_openUTF8(impl_->text, text.data(), static_cast<int64_t>(text.size()), &status);
+  impl_->text =
+      utext_openUTF8(impl_->text, text.data(), static_cast<int64_t>(text.size()), &status);
   if (U_FAILURE(status)) return;
   impl_->sentences->setText(impl_->text, status);
   if (U_FAILURE(status)) return;
@@ -133,8 +139,8 @@ void Segmenter::Words(std::string_view sentence, std::vector<std::string_view>& 
   int32_t begin = impl_->words->first();
   for (int32_t end = impl_->words->next(); end != icu::BreakIterator::DONE;
        begin = end, end = impl_->words->next()) {
-    std::string_view token = sentence.substr(static_cast<std::size_t>(begin),
-                                             static_cast<std::size_t>(end - begin));
+    std::string_view token =
+        sentence.substr(static_cast<std::size_t>(begin), static_cast<std::size_t>(end - begin));
     if (token.empty() || IsSpace(static_cast<unsigned char>(token[0]))) continue;
     // Hyphenated compound: glue "word" "-" "word" written without spaces.
     if (token == "-" && !out.empty() && begin > 0 &&
@@ -152,8 +158,7 @@ void Segmenter::Words(std::string_view sentence, std::vector<std::string_view>& 
     // Split clitics: "don't" -> "do" "n't", "China's" -> "China" "'s".
     bool split = false;
     for (std::string_view clitic : kClitics) {
-      if (token.size() > clitic.size() &&
-          token.substr(token.size() - clitic.size()) == clitic) {
+      if (token.size() > clitic.size() && token.substr(token.size() - clitic.size()) == clitic) {
         out.push_back(token.substr(0, token.size() - clitic.size()));
         out.push_back(token.substr(token.size() - clitic.size()));
         split = true;

@@ -14,10 +14,10 @@ namespace entente::opcode {
 namespace {
 
 constexpr std::array<std::string_view, kPosCount> kPosNames = {
-    "cc",  "cd",  "det", "ex",  "fw",  "in",  "jj",  "jjr", "jjs", "lrb", "ls",
+    "cc",  "cd",  "det", "ex",   "fw",  "in",  "jj",  "jjr", "jjs", "lrb", "ls",
     "md",  "nn",  "nnp", "nnps", "nns", "pdt", "pos", "pp",  "ppc", "ppd", "ppl",
     "ppr", "pps", "prp", "prps", "rb",  "rbr", "rbs", "rp",  "rrb", "sym", "to",
-    "uh",  "vb",  "vbd", "vbg", "vbn", "vbp", "vbz", "wdt", "wp",  "wps", "wrb"};
+    "uh",  "vb",  "vbd", "vbg",  "vbn", "vbp", "vbz", "wdt", "wp",  "wps", "wrb"};
 
 bool ParsePos(std::string_view name, Pos& out) {
   for (int k = 0; k < kPosCount; ++k) {
@@ -85,7 +85,9 @@ bool ParseEntry(std::string_view line, std::string& key,
 
 }  // namespace
 
-std::string_view PosName(Pos pos) { return kPosNames[static_cast<int>(pos)]; }
+std::string_view PosName(Pos pos) {
+  return kPosNames[static_cast<int>(pos)];
+}
 
 struct Tagger::Impl {
   std::unordered_map<std::string, Candidates, StringHash, std::equal_to<>> lexicon;
@@ -155,11 +157,11 @@ const Candidates& Tagger::Impl::ClassifyUnknown(std::string_view w) const {
   static const Candidates kSymbol = {{Pos::kSym, 0.0f}};
   unsigned char first = static_cast<unsigned char>(w.empty() ? ' ' : w[0]);
   if (AllDigits(w) && std::isdigit(first)) return kNumber;
-  bool has_alpha = std::any_of(w.begin(), w.end(), [](unsigned char c) { return std::isalpha(c) || c >= 0x80; });
+  bool has_alpha =
+      std::any_of(w.begin(), w.end(), [](unsigned char c) { return std::isalpha(c) || c >= 0x80; });
   if (!has_alpha) return std::isdigit(first) ? kNumber : kSymbol;
-  bool all_caps = std::all_of(w.begin(), w.end(), [](unsigned char c) {
-    return std::isupper(c) || c == '.' || c == '-';
-  });
+  bool all_caps = std::all_of(
+      w.begin(), w.end(), [](unsigned char c) { return std::isupper(c) || c == '.' || c == '-'; });
   if (all_caps && w.size() > 1) return klass("-abr-");
   if (w.find('-') != std::string_view::npos) {
     std::string_view suffix = w.substr(w.rfind('-') + 1);
@@ -260,7 +262,9 @@ Result<Tagger> Tagger::Load(const std::string& model_dir) {
   return Tagger(std::move(impl));
 }
 
-bool Tagger::Knows(std::string_view word) const { return impl_->Lookup(word) != nullptr; }
+bool Tagger::Knows(std::string_view word) const {
+  return impl_->Lookup(word) != nullptr;
+}
 
 void Tagger::Tag(const std::vector<std::string_view>& words, std::vector<Pos>& tags) const {
   const std::size_t n = words.size();

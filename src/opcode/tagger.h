@@ -25,9 +25,50 @@ namespace entente::opcode {
 // own punctuation tags (pp sentence end, ppc comma, ppl/ppr quotes, pps
 // other punctuation, lrb/rrb brackets).
 enum class Pos : std::uint8_t {
-  kCc, kCd, kDet, kEx, kFw, kIn, kJj, kJjr, kJjs, kLrb, kLs, kMd, kNn, kNnp, kNnps, kNns,
-  kPdt, kPos, kPp, kPpc, kPpd, kPpl, kPpr, kPps, kPrp, kPrps, kRb, kRbr, kRbs, kRp, kRrb,
-  kSym, kTo, kUh, kVb, kVbd, kVbg, kVbn, kVbp, kVbz, kWdt, kWp, kWps, kWrb,
+  kCc,
+  kCd,
+  kDet,
+  kEx,
+  kFw,
+  kIn,
+  kJj,
+  kJjr,
+  kJjs,
+  kLrb,
+  kLs,
+  kMd,
+  kNn,
+  kNnp,
+  kNnps,
+  kNns,
+  kPdt,
+  kPos,
+  kPp,
+  kPpc,
+  kPpd,
+  kPpl,
+  kPpr,
+  kPps,
+  kPrp,
+  kPrps,
+  kRb,
+  kRbr,
+  kRbs,
+  kRp,
+  kRrb,
+  kSym,
+  kTo,
+  kUh,
+  kVb,
+  kVbd,
+  kVbg,
+  kVbn,
+  kVbp,
+  kVbz,
+  kWdt,
+  kWp,
+  kWps,
+  kWrb,
   kCount
 };
 inline constexpr int kPosCount = static_cast<int>(Pos::kCount);
@@ -35,12 +76,18 @@ inline constexpr int kPosCount = static_cast<int>(Pos::kCount);
 // "nn", "vbd" ...
 std::string_view PosName(Pos pos);
 
-inline bool IsVerb(Pos p) { return p >= Pos::kVb && p <= Pos::kVbz; }
+inline bool IsVerb(Pos p) {
+  return p >= Pos::kVb && p <= Pos::kVbz;
+}
 inline bool IsNoun(Pos p) {
   return p == Pos::kNn || p == Pos::kNnp || p == Pos::kNnps || p == Pos::kNns;
 }
-inline bool IsAdjective(Pos p) { return p == Pos::kJj || p == Pos::kJjr || p == Pos::kJjs; }
-inline bool IsAdverb(Pos p) { return p == Pos::kRb || p == Pos::kRbr || p == Pos::kRbs; }
+inline bool IsAdjective(Pos p) {
+  return p == Pos::kJj || p == Pos::kJjr || p == Pos::kJjs;
+}
+inline bool IsAdverb(Pos p) {
+  return p == Pos::kRb || p == Pos::kRbr || p == Pos::kRbs;
+}
 inline bool IsPunctuation(Pos p) {
   return p == Pos::kPp || p == Pos::kPpc || p == Pos::kPpd || p == Pos::kPpl || p == Pos::kPpr ||
          p == Pos::kPps || p == Pos::kLrb || p == Pos::kRrb || p == Pos::kSym;

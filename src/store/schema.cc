@@ -8,7 +8,7 @@ namespace {
 
 // Migration N brings the schema from version N-1 to N. Never edit a
 // migration once released: add a new one (docs/schema.md).
-constexpr std::array<const char*, 1> kMigrations = {
+constexpr std::array<const char*, 2> kMigrations = {
     // 1: provenance and UN General Assembly votes.
     R"sql(
 CREATE TABLE imports (
@@ -50,6 +50,37 @@ CREATE TABLE unga_vote_discrepancies (
   other_source INTEGER NOT NULL,
   import_id INTEGER NOT NULL REFERENCES imports(id)
 );
+)sql",
+    // 2: operational code (VICS) profiles of speeches (src/opcode, docs/opcode.md).
+    R"sql(
+CREATE TABLE opcode_speeches (
+  id INTEGER PRIMARY KEY,
+  corpus TEXT NOT NULL,      -- ungd, kremlin, au_pm, miller, radio, xi
+  doc TEXT NOT NULL,         -- member or file name within the corpus
+  iso3 TEXT NOT NULL,
+  ccode INTEGER,             -- COW code of iso3 in that year, NULL when none
+  year INTEGER NOT NULL,
+  date TEXT,                 -- YYYY-MM-DD when known
+  speaker TEXT NOT NULL DEFAULT '',
+  post TEXT NOT NULL DEFAULT '',
+  words INTEGER NOT NULL,
+  sentences INTEGER NOT NULL,
+  verbs INTEGER NOT NULL,    -- coded attributions, neutral included
+  -- attribution counts by subject (s self, o other) and category m3..p3 (-3..+3)
+  s_m3 INTEGER NOT NULL, s_m2 INTEGER NOT NULL, s_m1 INTEGER NOT NULL, s_0 INTEGER NOT NULL,
+  s_p1 INTEGER NOT NULL, s_p2 INTEGER NOT NULL, s_p3 INTEGER NOT NULL,
+  o_m3 INTEGER NOT NULL, o_m2 INTEGER NOT NULL, o_m1 INTEGER NOT NULL, o_0 INTEGER NOT NULL,
+  o_p1 INTEGER NOT NULL, o_p2 INTEGER NOT NULL, o_p3 INTEGER NOT NULL,
+  s_0_deeds INTEGER NOT NULL, o_0_deeds INTEGER NOT NULL,
+  -- indices of this speech (NULL when undefined)
+  p1 REAL, p2 REAL, p3 REAL, p4 REAL, p5 REAL, i1 REAL, i2 REAL, i3 REAL, i4a REAL, i4b REAL,
+  reliable INTEGER NOT NULL,     -- 1 when >= 1,500 words and >= 15 valenced verbs
+  not_english INTEGER NOT NULL,  -- 1 when the text did not look like English (not coded)
+  import_id INTEGER NOT NULL REFERENCES imports(id),
+  UNIQUE (corpus, doc)
+);
+CREATE INDEX opcode_speeches_iso3_year ON opcode_speeches (iso3, year);
+CREATE INDEX opcode_speeches_speaker ON opcode_speeches (speaker);
 )sql",
 };
 

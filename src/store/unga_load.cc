@@ -49,13 +49,17 @@ Result<UngaVotes> LoadUngaVotes(Store& store, const YearRange& years) {
   }
   if (!status.ok()) return status;
 
-  // Country indices in ascending COW order.
-  out.ccodes.assign(ccode_of_vote.begin(), ccode_of_vote.end());
-  std::sort(out.ccodes.begin(), out.ccodes.end());
-  out.ccodes.erase(std::unique(out.ccodes.begin(), out.ccodes.end()), out.ccodes.end());
-  std::vector<std::int32_t> index_of_ccode(out.ccodes.empty() ? 1 : out.ccodes.back() + 1, -1);
-  for (std::size_t i = 0; i < out.ccodes.size(); ++i)
-    index_of_ccode[out.ccodes[i]] = static_cast<std::int32_t>(i);
+  // Country indices in ascending COW order: mark the codes present, then
+  // number them.
+  const std::int32_t max_ccode =
+      ccode_of_vote.empty() ? 0 : *std::max_element(ccode_of_vote.begin(), ccode_of_vote.end());
+  std::vector<std::int32_t> index_of_ccode(static_cast<std::size_t>(max_ccode) + 1, -1);
+  for (std::int32_t ccode : ccode_of_vote) index_of_ccode[ccode] = 0;
+  for (std::int32_t ccode = 0; ccode <= max_ccode; ++ccode) {
+    if (index_of_ccode[ccode] < 0) continue;
+    index_of_ccode[ccode] = static_cast<std::int32_t>(out.ccodes.size());
+    out.ccodes.push_back(ccode);
+  }
   out.vote_country.resize(ccode_of_vote.size());
   for (std::size_t v = 0; v < ccode_of_vote.size(); ++v) {
     out.vote_country[v] = index_of_ccode[ccode_of_vote[v]];

@@ -23,7 +23,7 @@ TEST(ParseYearRangeTest, AcceptsTheDocumentedForms) {
       {"1992:", 1992, defaults.last},
       {":2019", defaults.first, 2019},
       {":1810", defaults.first, 1810},  // an open start reaches back to 1800
-      {"1800:2100", 1800, 2100},  // both ends of the accepted span
+      {"1800:2100", 1800, 2100},        // both ends of the accepted span
       {"1800", 1800, 1800},
       {"2100", 2100, 2100},
       {"1946:2015", 1946, 2015},

@@ -1,13 +1,18 @@
-// Joint posterior mode of the dynamic ordinal ideal-point model by block
-// Newton ascent; the model and the reasons are in docs/ideal_points.md.
-// Each iteration is two passes and a normalisation:
-//   A. per roll call (parameter group): one safeguarded Newton step for its
-//      (alpha, beta, tau) given the positions;
-//   B. per state: one safeguarded Newton step for its positions in all its
-//      sessions at once given the roll calls (a tridiagonal solve);
-//   C. the positions are put back on a scale with mean 0 and sd 1.
-// Both passes are embarrassingly parallel over disjoint blocks, so every sum
-// is taken in the same order whatever the number of threads.
+// Posterior mode of the dynamic ordered-probit ideal-point model, with each
+// session's positions standardised; docs/ideal_points.md has the model and
+// the reasons for each step. A sweep is:
+//   A. per roll call: one safeguarded Newton step for (alpha, beta, tau)
+//      given the positions (the roll calls are independent given them);
+//   B. per state: the Newton step for its positions in all its sessions (a
+//      tridiagonal solve), then one small dense solve that keeps every
+//      session's mean and spread fixed to first order, and a line search;
+//   C. each session's positions are put back to mean 0 and sd 1.
+// Sweeps are accelerated by SQUAREM. A warm-up fits every session on its own
+// and chains their directions before the random walk links them.
+//
+// Parallel work is cut into a fixed number of blocks, whatever the number of
+// threads, and partial sums are added in block order: results do not
+// depend on the thread count.
 #include "entente/ideal_points.h"
 
 #include <algorithm>
@@ -20,51 +25,49 @@
 #include <thread>
 #include <utility>
 
+#include "measures/votes/ideal_points_layout.h"
 #include "measures/votes/ideal_points_smoother.h"
 #include "measures/votes/ideal_points_truncnorm.h"
 
 namespace entente {
 namespace {
 
-using internal::SmootherScratch;
+using internal::ChainPrecision;
+using internal::IdealPointLayout;
+using internal::RandomWalkPrior;
 
 constexpr double kInfinity = std::numeric_limits<double>::infinity();
-// Starting roll-call parameters: no discrimination, utilities centred on
+// Starting roll-call parameters: no discrimination, the linear predictor on
 // the "no" threshold, an abstention band of one probit unit.
 constexpr double kStartAlpha = 0.0;
 constexpr double kStartBeta = 0.0;
 constexpr double kStartTau = 1.0;
-// Step halvings tried before a block keeps its old values for this round.
+// Work blocks per pass (a multiple of any sensible thread count).
+constexpr int kWorkBlocks = 16;
+// A Newton step no larger than this in every coordinate is taken without
+// checking the objective: the log posterior is concave in each block and
+// smooth, and near the optimum the full step is what Newton's method
+// should take. Larger steps are halved until the objective does not fall.
+constexpr double kTrustedStep = 0.1;
 constexpr int kMaxHalvings = 30;
 // A Newton step may shrink tau at most to this share of its value.
 constexpr double kMinTauShare = 0.1;
-// The warm-up (see EstimateIdealPoints): the share of max_iterations it may
-// take at most (1 / this), and how much looser than `tolerance` its
-// stopping rule is.
+// The warm-up may take at most 1/kWarmupShareOfIterations of
+// max_iterations and stops once no position moves by kWarmupTolerance: it
+// only has to find each session's direction.
 constexpr int kWarmupShareOfIterations = 4;
-constexpr double kWarmupToleranceFactor = 10.0;
-
-// The votes and the two groupings the passes iterate over, built once.
-struct Layout {
-  // Votes sorted by parameter group: group g owns [group_begin[g], group_begin[g+1]).
-  std::vector<int> group_begin;
-  std::vector<int32_t> vote_state_session;
-  std::vector<int8_t> vote_category;
-  std::vector<int32_t> vote_group;
-  // State-sessions sorted by state, then session: state s owns
-  // [state_begin[s], state_begin[s+1]).
-  std::vector<int> state_begin;
-  std::vector<int> state_ccode;
-  std::vector<int> state_session;  // indexed by state-session
-  // Votes of each state-session (indices into the sorted votes).
-  std::vector<int> state_session_vote_begin;
-  std::vector<int32_t> state_session_votes;
-};
+constexpr double kWarmupTolerance = 5e-2;
+// SQUAREM's factor for growing (and shrinking) the bound on its step length.
+constexpr double kSquaremStepGrowth = 4.0;
+// A session is standardised only when it has at least this many voting
+// states and roll calls; otherwise its votes cannot define a spread (session
+// 19, 1964-65, had a single roll call) and its positions follow from the
+// neighbouring sessions through the random walk.
+constexpr int kMinStatesToStandardize = 2;
+constexpr int kMinItemsToStandardize = 10;
 
 Status CheckOptions(const IdealPointOptions& o) {
-  auto bad = [](const std::string& what) {
-    return Status::Usage("ideal points: " + what);
-  };
+  auto bad = [](const std::string& what) { return Status::Usage("ideal points: " + what); };
   if (o.max_iterations < 1) return bad("max_iterations must be at least 1");
   if (!(o.tolerance > 0.0)) return bad("tolerance must be positive");
   if (!(o.drift_variance > 0.0)) return bad("drift_variance (omega^2) must be positive");
@@ -76,150 +79,12 @@ Status CheckOptions(const IdealPointOptions& o) {
   return Status::Ok();
 }
 
-Status CheckData(const IdealPointData& data) {
-  const auto num_items = static_cast<int64_t>(data.item_session.size());
-  const auto num_countries = static_cast<int64_t>(data.ccodes.size());
-  if (data.votes.empty()) {
-    return Status::Data("ideal points: no yes/abstain/no votes to scale (absences do not count)");
-  }
-  if (!data.item_bridge.empty() && static_cast<int64_t>(data.item_bridge.size()) != num_items) {
-    return Status::Data("ideal points: item_bridge has " + std::to_string(data.item_bridge.size()) +
-                        " entries for " + std::to_string(num_items) +
-                        " items (leave it empty or give one per item)");
-  }
-  std::vector<int> sorted_codes = data.ccodes;
-  std::sort(sorted_codes.begin(), sorted_codes.end());
-  auto dup = std::adjacent_find(sorted_codes.begin(), sorted_codes.end());
-  if (dup != sorted_codes.end()) {
-    return Status::Data("ideal points: country code " + std::to_string(*dup) +
-                        " appears twice in ccodes");
-  }
-  for (std::size_t v = 0; v < data.votes.size(); ++v) {
-    const auto& vote = data.votes[v];
-    if (vote.item < 0 || vote.item >= num_items || vote.country < 0 ||
-        vote.country >= num_countries) {
-      return Status::Data("ideal points: vote " + std::to_string(v) + " refers to item " +
-                          std::to_string(vote.item) + " and country " +
-                          std::to_string(vote.country) + ", but there are " +
-                          std::to_string(num_items) + " items and " +
-                          std::to_string(num_countries) + " countries");
-    }
-    if (vote.category != IdealPointData::kNo && vote.category != IdealPointData::kAbstain &&
-        vote.category != IdealPointData::kYes) {
-      return Status::Data("ideal points: vote " + std::to_string(v) + " has category " +
-                          std::to_string(vote.category) +
-                          " (use 0 no, 1 abstain, 2 yes; drop absences)");
-    }
-  }
-  return Status::Ok();
-}
+// ---------------------------------------------------------------------------
+// Parallel blocks.
 
-// Counting sort: the permutation listing indices grouped by key (stable), and
-// the start of each key's block.
-void GroupBy(const std::vector<int>& key, int num_keys, std::vector<int>& begin,
-             std::vector<int32_t>& order) {
-  begin.assign(static_cast<std::size_t>(num_keys) + 1, 0);
-  for (int k : key) ++begin[static_cast<std::size_t>(k) + 1];
-  for (int k = 0; k < num_keys; ++k) begin[k + 1] += begin[k];
-  std::vector<int> next(begin.begin(), begin.end() - 1);
-  order.resize(key.size());
-  for (std::size_t i = 0; i < key.size(); ++i) order[next[key[i]]++] = static_cast<int32_t>(i);
-}
-
-Result<Layout> BuildLayout(const IdealPointData& data) {
-  const int num_items = static_cast<int>(data.item_session.size());
-  const int num_votes = static_cast<int>(data.votes.size());
-
-  // A country may vote at most once on a roll call.
-  {
-    std::vector<int> item_of(num_votes);
-    for (int v = 0; v < num_votes; ++v) item_of[v] = data.votes[v].item;
-    std::vector<int> begin;
-    std::vector<int32_t> order;
-    GroupBy(item_of, num_items, begin, order);
-    std::vector<int> last_item(data.ccodes.size(), -1);
-    for (int item = 0; item < num_items; ++item) {
-      for (int i = begin[item]; i < begin[item + 1]; ++i) {
-        const int country = data.votes[order[i]].country;
-        if (last_item[country] == item) {
-          return Status::Data("ideal points: country " + std::to_string(data.ccodes[country]) +
-                              " has two votes on item " + std::to_string(item));
-        }
-        last_item[country] = item;
-      }
-    }
-  }
-
-  // Parameter groups: one per bridge group, one per unbridged item, and
-  // only for roll calls that received votes.
-  std::vector<int> item_group(num_items, -1);
-  int num_groups = 0;
-  {
-    std::vector<char> has_votes(num_items, 0);
-    for (const auto& vote : data.votes) has_votes[vote.item] = 1;
-    std::vector<std::pair<int, int>> bridged;  // (bridge group, item)
-    for (int item = 0; item < num_items; ++item) {
-      if (!has_votes[item]) continue;
-      if (!data.item_bridge.empty() && data.item_bridge[item] >= 0) {
-        bridged.emplace_back(data.item_bridge[item], item);
-      } else {
-        item_group[item] = num_groups++;
-      }
-    }
-    std::sort(bridged.begin(), bridged.end());
-    for (std::size_t i = 0; i < bridged.size(); ++i) {
-      if (i == 0 || bridged[i].first != bridged[i - 1].first) ++num_groups;
-      item_group[bridged[i].second] = num_groups - 1;
-    }
-  }
-
-  // State-sessions in (country, session) order, so that each state's
-  // sessions form one ascending run.
-  std::vector<std::pair<int, int>> keys(num_votes);
-  for (int v = 0; v < num_votes; ++v) {
-    keys[v] = {data.votes[v].country, data.item_session[data.votes[v].item]};
-  }
-  std::vector<std::pair<int, int>> unique_keys = keys;
-  std::sort(unique_keys.begin(), unique_keys.end());
-  unique_keys.erase(std::unique(unique_keys.begin(), unique_keys.end()), unique_keys.end());
-  const int num_state_sessions = static_cast<int>(unique_keys.size());
-
-  Layout layout;
-  std::vector<int> vote_group_unsorted(num_votes);
-  for (int v = 0; v < num_votes; ++v) vote_group_unsorted[v] = item_group[data.votes[v].item];
-  std::vector<int32_t> order;
-  GroupBy(vote_group_unsorted, num_groups, layout.group_begin, order);
-  layout.vote_state_session.resize(num_votes);
-  layout.vote_category.resize(num_votes);
-  layout.vote_group.resize(num_votes);
-  std::vector<int> sorted_state_session(num_votes);
-  for (int i = 0; i < num_votes; ++i) {
-    const int v = order[i];
-    auto it = std::lower_bound(unique_keys.begin(), unique_keys.end(), keys[v]);
-    const int ss = static_cast<int>(it - unique_keys.begin());
-    layout.vote_state_session[i] = ss;
-    sorted_state_session[i] = ss;
-    layout.vote_category[i] = data.votes[v].category;
-    layout.vote_group[i] = vote_group_unsorted[v];
-  }
-  GroupBy(sorted_state_session, num_state_sessions, layout.state_session_vote_begin,
-          layout.state_session_votes);
-
-  layout.state_session.resize(num_state_sessions);
-  for (int k = 0; k < num_state_sessions; ++k) {
-    layout.state_session[k] = unique_keys[k].second;
-    if (k == 0 || unique_keys[k].first != unique_keys[k - 1].first) {
-      layout.state_begin.push_back(k);
-      layout.state_ccode.push_back(data.ccodes[unique_keys[k].first]);
-    }
-  }
-  layout.state_begin.push_back(num_state_sessions);
-  return layout;
-}
-
-// Splits [0, n) into `parts` contiguous blocks of about equal weight, where
-// block i of the result is [bounds[i], bounds[i+1]) and the weight of unit u
-// is weight_begin[u+1] - weight_begin[u].
+// Splits units [0, n) into `parts` contiguous blocks of about equal weight,
+// unit u weighing weight_begin[u+1] - weight_begin[u]; block b is
+// [bounds[b], bounds[b+1]).
 std::vector<int> BalancedBlocks(const std::vector<int>& weight_begin, int parts) {
   const int n = static_cast<int>(weight_begin.size()) - 1;
   const double total = weight_begin[n] - weight_begin[0];
@@ -234,28 +99,38 @@ std::vector<int> BalancedBlocks(const std::vector<int>& weight_begin, int parts)
   return bounds;
 }
 
-// Runs fn(block, begin, end) for every block, blocks 1.. on their own threads.
+// Runs fn(block, begin, end) for every block on `threads` threads (the
+// caller's among them); thread t takes blocks t, t + threads, ...
 template <typename Fn>
-void ForEachBlock(const std::vector<int>& bounds, Fn&& fn) {
+void ForEachBlock(const std::vector<int>& bounds, int threads, Fn&& fn) {
   const int blocks = static_cast<int>(bounds.size()) - 1;
+  auto run = [&](int first) {
+    for (int b = first; b < blocks; b += threads) fn(b, bounds[b], bounds[b + 1]);
+  };
   std::vector<std::thread> workers;
-  workers.reserve(blocks > 0 ? blocks - 1 : 0);
-  for (int b = 1; b < blocks; ++b) {
-    workers.emplace_back([&fn, &bounds, b] { fn(b, bounds[b], bounds[b + 1]); });
-  }
-  if (blocks > 0) fn(0, bounds[0], bounds[1]);
+  for (int t = 1; t < threads; ++t) workers.emplace_back(run, t);
+  run(0);
   for (auto& worker : workers) worker.join();
 }
 
-// One vote's log-probability under the ordered probit, and its first and
-// second derivatives in the linear predictor eta = alpha + beta x and the
-// band width tau. The latent utility is eta + e, e ~ N(0, 1): a no when it
-// is below 0, an abstention between 0 and tau, a yes above tau; so e lies in
-// (L, U) = (-inf, -eta), (-eta, tau - eta) or (tau - eta, inf). With
-// pl = phi(L) / P and pu = phi(U) / P, d log P / dL = -pl, d log P / dU = pu,
-// and the second derivatives follow; eta moves both ends, tau one of them.
+double SumInOrder(const std::vector<double>& partial) {
+  double total = 0.0;
+  for (double p : partial) total += p;
+  return total;
+}
+
+// ---------------------------------------------------------------------------
+// One vote.
+
+// A vote's derivatives under the ordered probit, in the linear predictor
+// eta = alpha + beta x and the band width tau. The latent utility is
+// eta + e, e ~ N(0, 1): a no below 0, an abstention between 0 and tau, a
+// yes above tau; so e lies in (L, U) = (-inf, -eta), (-eta, tau - eta) or
+// (tau - eta, inf). With pl = phi(L) / P and pu = phi(U) / P:
+// d log P / dL = -pl, d log P / dU = pu, d2/dL2 = L pl - pl^2,
+// d2/dU2 = -U pu - pu^2, d2/dLdU = pl pu; eta moves both ends (d/deta =
+// -d/dL - d/dU), tau moves one.
 struct VoteTerms {
-  double log_p = 0.0;
   double d_eta = 0.0, d_tau = 0.0;
   double h_eta_eta = 0.0, h_eta_tau = 0.0, h_tau_tau = 0.0;
 };
@@ -264,17 +139,13 @@ inline VoteTerms Differentiate(int8_t category, double eta, double tau) {
   VoteTerms out;
   if (category == IdealPointData::kNo) {
     const double upper = -eta;
-    const auto t = internal::StandardIntervalTerms(-kInfinity, upper);
-    const double pu = t.upper_ratio;
-    out.log_p = t.log_mass;
+    const double pu = internal::StandardIntervalRatios(-kInfinity, upper).upper;
     out.d_eta = -pu;
     out.h_eta_eta = -upper * pu - pu * pu;
   } else if (category == IdealPointData::kYes) {
     const double lower = tau - eta;
-    const auto t = internal::StandardIntervalTerms(lower, kInfinity);
-    const double pl = t.lower_ratio;
-    const double h = lower * pl - pl * pl;  // d^2 log P / dL^2
-    out.log_p = t.log_mass;
+    const double pl = internal::StandardIntervalRatios(lower, kInfinity).lower;
+    const double h = lower * pl - pl * pl;
     out.d_eta = pl;
     out.d_tau = -pl;
     out.h_eta_eta = h;
@@ -283,15 +154,12 @@ inline VoteTerms Differentiate(int8_t category, double eta, double tau) {
   } else {
     const double lower = -eta;
     const double upper = tau - eta;
-    const auto t = internal::StandardIntervalTerms(lower, upper);
-    const double pl = t.lower_ratio;
-    const double pu = t.upper_ratio;
-    out.log_p = t.log_mass;
-    out.d_eta = pl - pu;
-    out.d_tau = pu;
-    out.h_eta_eta = lower * pl - upper * pu - (pl - pu) * (pl - pu);
-    out.h_tau_tau = -upper * pu - pu * pu;
-    out.h_eta_tau = upper * pu + pu * pu - pl * pu;
+    const auto r = internal::StandardIntervalRatios(lower, upper);
+    out.d_eta = r.lower - r.upper;
+    out.d_tau = r.upper;
+    out.h_eta_eta = lower * r.lower - upper * r.upper - out.d_eta * out.d_eta;
+    out.h_tau_tau = -upper * r.upper - r.upper * r.upper;
+    out.h_eta_tau = upper * r.upper + r.upper * r.upper - r.lower * r.upper;
   }
   return out;
 }
@@ -302,16 +170,17 @@ inline double LogProbability(int8_t category, double eta, double tau) {
   return internal::LogNormalMass(-eta, tau - eta);
 }
 
-// Mutable state of one fit.
+// ---------------------------------------------------------------------------
+// Parameters and priors.
+
 struct FitState {
   std::vector<double> x;      // per state-session: the position
-  std::vector<double> alpha;  // per group: intercept
-  std::vector<double> beta;   // per group: discrimination
-  std::vector<double> tau;    // per group: width of the abstention band
-  bool static_positions = false;  // warm-up: one position per state for all sessions
+  std::vector<double> alpha;  // per item: intercept
+  std::vector<double> beta;   // per item: discrimination
+  std::vector<double> tau;    // per item: width of the abstention band
 };
 
-// The item prior: alpha, beta ~ N(0, v) and tau ~ Gamma(shape, shape / guess).
+// alpha, beta ~ N(0, v); tau ~ Gamma(shape, rate = shape / guess).
 struct ItemPrior {
   explicit ItemPrior(const IdealPointOptions& o)
       : precision(1.0 / o.item_prior_variance),
@@ -324,13 +193,71 @@ struct ItemPrior {
   double precision, shape_minus_one, rate;
 };
 
-// Solves the 3x3 system A d = g for symmetric positive definite A (upper
-// triangle a00 a01 a02 a11 a12 a22) by Cholesky. False if A is not
-// numerically positive definite.
+// Everything a pass reads besides the state.
+struct Context {
+  const IdealPointLayout& layout;
+  const IdealPointOptions& options;
+  ItemPrior item_prior;
+  RandomWalkPrior walk;
+  int threads;
+  std::vector<int> item_blocks;
+  std::vector<int> state_blocks;
+  // Which sessions have enough states to be standardised.
+  std::vector<char> standardized;
+};
+
+std::span<const int> Sessions(const IdealPointLayout& layout, int s) {
+  const int first = layout.state_begin[s];
+  return {layout.state_session_number.data() + first,
+          static_cast<std::size_t>(layout.state_begin[s + 1] - first)};
+}
+
+// Sum of the log-probabilities of the votes of state-session k, had its
+// position been `position`.
+double StateSessionLogLikelihood(const IdealPointLayout& layout, const FitState& st, int k,
+                                 double position) {
+  double sum = 0.0;
+  for (int j = layout.state_session_vote_begin[k]; j < layout.state_session_vote_begin[k + 1];
+       ++j) {
+    const int i = layout.state_session_vote_item[j];
+    sum += LogProbability(layout.state_session_vote_category[j],
+                          st.alpha[i] + st.beta[i] * position, st.tau[i]);
+  }
+  return sum;
+}
+
+// log P(votes | parameters) + log priors, up to a constant.
+double LogPosterior(const Context& c, const FitState& st) {
+  const IdealPointLayout& layout = c.layout;
+  std::vector<double> partial(c.state_blocks.size() - 1, 0.0);
+  ForEachBlock(c.state_blocks, c.threads, [&](int block, int begin, int end) {
+    double sum = 0.0;
+    for (int s = begin; s < end; ++s) {
+      const int first = layout.state_begin[s];
+      for (int k = first; k < layout.state_begin[s + 1]; ++k) {
+        sum += StateSessionLogLikelihood(layout, st, k, st.x[k]);
+      }
+      sum += c.walk.LogDensity(
+          Sessions(layout, s),
+          std::span<const double>(st.x.data() + first, layout.state_begin[s + 1] - first));
+    }
+    partial[block] = sum;
+  });
+  double total = SumInOrder(partial);
+  for (int i = 0; i < layout.num_items(); ++i) {
+    total += c.item_prior.LogDensity(st.alpha[i], st.beta[i], st.tau[i]);
+  }
+  return total;
+}
+
+// ---------------------------------------------------------------------------
+// Pass A: roll calls.
+
+// Solves A d = g for a symmetric positive definite 3x3 A (upper triangle
+// a00 a01 a02 a11 a12 a22) by Cholesky; false if A is not numerically so.
 bool SolveSymmetric3(const double a[6], const double g[3], double d[3]) {
-  const double l00 = a[0];
-  if (!(l00 > 0.0)) return false;
-  const double r00 = std::sqrt(l00);
+  if (!(a[0] > 0.0)) return false;
+  const double r00 = std::sqrt(a[0]);
   const double r01 = a[1] / r00, r02 = a[2] / r00;
   const double l11 = a[3] - r01 * r01;
   if (!(l11 > 0.0)) return false;
@@ -348,23 +275,32 @@ bool SolveSymmetric3(const double a[6], const double g[3], double d[3]) {
   return true;
 }
 
-// Pass A on groups [begin, end): a Newton step on each group's log
-// posterior (concave in alpha, beta, tau: Pratt 1981), halved until it
-// does not go down.
-void UpdateItems(const Layout& layout, const ItemPrior& prior, int begin, int end,
-                 FitState& st) {
-  for (int g = begin; g < end; ++g) {
-    const double alpha = st.alpha[g], beta = st.beta[g], tau = st.tau[g];
-    double objective = prior.LogDensity(alpha, beta, tau);
+double ItemLogPosterior(const Context& c, const FitState& st, int i, double alpha, double beta,
+                        double tau) {
+  const IdealPointLayout& layout = c.layout;
+  double sum = c.item_prior.LogDensity(alpha, beta, tau);
+  for (int v = layout.item_vote_begin[i]; v < layout.item_vote_begin[i + 1]; ++v) {
+    sum += LogProbability(layout.vote_category[v],
+                          alpha + beta * st.x[layout.vote_state_session[v]], tau);
+  }
+  return sum;
+}
+
+// A Newton step on each item's log posterior, which is concave in
+// (alpha, beta, tau) (Pratt 1981), for items [begin, end).
+void UpdateItems(const Context& c, int begin, int end, FitState& st) {
+  const IdealPointLayout& layout = c.layout;
+  const ItemPrior& prior = c.item_prior;
+  for (int i = begin; i < end; ++i) {
+    const double alpha = st.alpha[i], beta = st.beta[i], tau = st.tau[i];
     double grad[3] = {-prior.precision * alpha, -prior.precision * beta,
                       prior.shape_minus_one / tau - prior.rate};
-    // Negative Hessian, upper triangle: (aa, ab, at, bb, bt, tt).
-    double info[6] = {prior.precision, 0.0, 0.0, prior.precision, 0.0,
-                      prior.shape_minus_one / (tau * tau)};
-    for (int v = layout.group_begin[g]; v < layout.group_begin[g + 1]; ++v) {
+    // Minus the Hessian, upper triangle (aa, ab, at, bb, bt, tt).
+    double info[6] = {prior.precision, 0.0, 0.0,
+                      prior.precision, 0.0, prior.shape_minus_one / (tau * tau)};
+    for (int v = layout.item_vote_begin[i]; v < layout.item_vote_begin[i + 1]; ++v) {
       const double x = st.x[layout.vote_state_session[v]];
       const VoteTerms t = Differentiate(layout.vote_category[v], alpha + beta * x, tau);
-      objective += t.log_p;
       grad[0] += t.d_eta;
       grad[1] += t.d_eta * x;
       grad[2] += t.d_tau;
@@ -376,172 +312,435 @@ void UpdateItems(const Layout& layout, const ItemPrior& prior, int begin, int en
       info[5] -= t.h_tau_tau;
     }
     double step[3];
-    if (!SolveSymmetric3(info, grad, step)) continue;  // cannot happen with the prior; be safe
+    if (!SolveSymmetric3(info, grad, step)) continue;  // the prior makes this impossible
     double scale = 1.0;
     while (tau + scale * step[2] < kMinTauShare * tau) scale *= 0.5;
+    const double largest =
+        scale * std::max({std::abs(step[0]), std::abs(step[1]), std::abs(step[2])});
+    if (largest <= kTrustedStep) {
+      st.alpha[i] = alpha + scale * step[0];
+      st.beta[i] = beta + scale * step[1];
+      st.tau[i] = tau + scale * step[2];
+      continue;
+    }
+    const double current = ItemLogPosterior(c, st, i, alpha, beta, tau);
     for (int halving = 0; halving < kMaxHalvings; ++halving, scale *= 0.5) {
       const double a = alpha + scale * step[0];
       const double b = beta + scale * step[1];
-      const double c = tau + scale * step[2];
-      double trial = prior.LogDensity(a, b, c);
-      for (int v = layout.group_begin[g]; v < layout.group_begin[g + 1]; ++v) {
-        trial += LogProbability(layout.vote_category[v], a + b * st.x[layout.vote_state_session[v]],
-                                c);
-      }
-      if (trial >= objective) {
-        st.alpha[g] = a;
-        st.beta[g] = b;
-        st.tau[g] = c;
+      const double t = tau + scale * step[2];
+      if (ItemLogPosterior(c, st, i, a, b, t) >= current) {
+        st.alpha[i] = a;
+        st.beta[i] = b;
+        st.tau[i] = t;
         break;
       }
     }
   }
 }
 
-// Per-worker buffers for pass B.
-struct StateScratch {
-  SmootherScratch smoother;
-  std::vector<double> information, score, proposal, trial, variance;
+// ---------------------------------------------------------------------------
+// Pass B: positions.
+
+// Per-block buffers.
+struct BlockScratch {
+  ChainPrecision chain;
+  std::vector<double> variance;
+  std::vector<double> rhs;
+  std::vector<double> trial;
+  std::vector<double> constraint_matrix;  // partial A H^-1 A^T
+  std::vector<double> constraint_rhs;     // partial A u
 };
 
-// The observed information and gradient of the log-likelihood of each of
-// state s's sessions in its position; returns the log-likelihood.
-double StateDerivatives(const Layout& layout, const FitState& st, int s, StateScratch& w) {
-  const int first = layout.state_begin[s];
-  const int count = layout.state_begin[s + 1] - first;
-  w.information.assign(count, 0.0);
-  w.score.assign(count, 0.0);
-  double log_likelihood = 0.0;
-  for (int i = 0; i < count; ++i) {
-    const int k = first + i;
+// Per-state-session work shared between the stages of pass B.
+struct PositionWork {
+  std::vector<double> information;  // observed information of the votes
+  std::vector<double> gradient;     // of the log posterior
+  std::vector<double> step;
+};
+
+// Fills information and gradient of the log-likelihood (not the prior) of
+// state s's positions.
+void StateDerivatives(const IdealPointLayout& layout, const FitState& st, int s,
+                      PositionWork& work) {
+  for (int k = layout.state_begin[s]; k < layout.state_begin[s + 1]; ++k) {
+    double information = 0.0, gradient = 0.0;
     for (int j = layout.state_session_vote_begin[k]; j < layout.state_session_vote_begin[k + 1];
          ++j) {
-      const int v = layout.state_session_votes[j];
-      const int g = layout.vote_group[v];
-      const VoteTerms t =
-          Differentiate(layout.vote_category[v], st.alpha[g] + st.beta[g] * st.x[k], st.tau[g]);
-      log_likelihood += t.log_p;
-      w.score[i] += st.beta[g] * t.d_eta;
-      w.information[i] -= st.beta[g] * st.beta[g] * t.h_eta_eta;
+      const int i = layout.state_session_vote_item[j];
+      const double b = st.beta[i];
+      const VoteTerms t = Differentiate(layout.state_session_vote_category[j],
+                                        st.alpha[i] + b * st.x[k], st.tau[i]);
+      gradient += b * t.d_eta;
+      information -= b * b * t.h_eta_eta;
     }
+    work.information[k] = information;
+    work.gradient[k] = gradient;
   }
-  return log_likelihood;
 }
 
-// Pass B on states [begin, end): a Newton step on each state's log
-// posterior in all its positions at once (concave: a log-concave
-// likelihood plus a Gaussian prior), halved until it does not go down.
-void UpdateStates(const Layout& layout, const IdealPointOptions& options, int begin, int end,
-                  FitState& st, StateScratch& w) {
+// The log posterior of state s's positions had they been x + scale * step.
+double StateLogPosterior(const Context& c, const FitState& st, const PositionWork& work, int s,
+                         double scale, BlockScratch& scratch) {
+  const IdealPointLayout& layout = c.layout;
+  const int first = layout.state_begin[s];
+  const int count = layout.state_begin[s + 1] - first;
+  scratch.trial.resize(count);
+  for (int n = 0; n < count; ++n) {
+    scratch.trial[n] = st.x[first + n] + scale * work.step[first + n];
+  }
+  double sum = c.walk.LogDensity(Sessions(layout, s), scratch.trial);
+  for (int n = 0; n < count; ++n) {
+    sum += StateSessionLogLikelihood(layout, st, first + n, scratch.trial[n]);
+  }
+  return sum;
+}
+
+// Warm-up version of pass B for states [begin, end): every state-session on
+// its own, with only the N(0, initial_variance) prior (sessions fitted
+// independently); one Newton step each, halved as needed.
+void UpdateSeparatePositions(const Context& c, int begin, int end, FitState& st,
+                             PositionWork& work) {
+  const IdealPointLayout& layout = c.layout;
+  const double prior_precision = 1.0 / c.walk.initial_variance;
+  for (int s = begin; s < end; ++s) {
+    StateDerivatives(layout, st, s, work);
+    for (int k = layout.state_begin[s]; k < layout.state_begin[s + 1]; ++k) {
+      const double x = st.x[k];
+      const double step =
+          (work.gradient[k] - prior_precision * x) / (work.information[k] + prior_precision);
+      auto objective = [&](double position) {
+        return StateSessionLogLikelihood(layout, st, k, position) -
+               0.5 * prior_precision * position * position;
+      };
+      double scale = 1.0;
+      if (std::abs(step) > kTrustedStep) {
+        const double current = objective(x);
+        bool improved = false;
+        for (int halving = 0; halving < kMaxHalvings && !improved; ++halving) {
+          improved = objective(x + scale * step) >= current;
+          if (!improved) scale *= 0.5;
+        }
+        if (!improved) scale = 0.0;
+      }
+      st.x[k] = x + scale * step;
+    }
+  }
+}
+
+// Stage B1 for states [begin, end): the unconstrained Newton step
+// u = H^-1 g of each state, into work.step, and the block's share of
+// A H^-1 A^T and A u, where A holds two linearised constraints per
+// standardised session t (rows 2t: sum of steps 0, keeping the mean; 2t+1:
+// sum of x * step 0, keeping the spread).
+void NewtonStepsAndConstraints(const Context& c, int begin, int end, const FitState& st,
+                               PositionWork& work, BlockScratch& scratch) {
+  const IdealPointLayout& layout = c.layout;
+  const int rows = 2 * layout.num_sessions();
+  scratch.constraint_matrix.assign(static_cast<std::size_t>(rows) * rows, 0.0);
+  scratch.constraint_rhs.assign(rows, 0.0);
+  for (int s = begin; s < end; ++s) {
+    StateDerivatives(layout, st, s, work);
+    const int first = layout.state_begin[s];
+    const int count = layout.state_begin[s + 1] - first;
+    const auto sessions = Sessions(layout, s);
+    const std::span<const double> x(st.x.data() + first, count);
+    const std::span<double> gradient(work.gradient.data() + first, count);
+    const std::span<double> step(work.step.data() + first, count);
+    c.walk.AddGradient(sessions, x, gradient);
+    scratch.chain.Factor(sessions, std::span<const double>(work.information.data() + first, count),
+                         c.walk);
+    scratch.chain.Solve(gradient, step);
+    scratch.variance.resize(count);
+    scratch.chain.InverseDiagonal(scratch.variance);
+    // (H^-1)_{m,n} for m <= n is variance[n] times the gains from m to n.
+    for (int n = 0; n < count; ++n) {
+      const int tn = layout.state_session_index[first + n];
+      if (!c.standardized[tn]) continue;
+      scratch.constraint_rhs[2 * tn] += step[n];
+      scratch.constraint_rhs[2 * tn + 1] += x[n] * step[n];
+      double covariance = scratch.variance[n];
+      for (int m = n; m >= 0; --m) {
+        if (m < n) covariance *= scratch.chain.Gain(m);
+        const int tm = layout.state_session_index[first + m];
+        if (!c.standardized[tm]) continue;
+        const double coef_m[2] = {1.0, x[m]};
+        const double coef_n[2] = {1.0, x[n]};
+        for (int a = 0; a < 2; ++a) {
+          for (int b = 0; b < 2; ++b) {
+            const double term = coef_m[a] * covariance * coef_n[b];
+            scratch.constraint_matrix[(2 * tm + a) * rows + (2 * tn + b)] += term;
+            if (m != n) scratch.constraint_matrix[(2 * tn + b) * rows + (2 * tm + a)] += term;
+          }
+        }
+      }
+    }
+  }
+}
+
+// Solves the symmetric positive definite system M y = r in place (r becomes
+// y) by Cholesky; false if M is not numerically positive definite.
+bool SolveSymmetric(std::vector<double>& m, std::vector<double>& r) {
+  const int n = static_cast<int>(r.size());
+  for (int j = 0; j < n; ++j) {
+    double d = m[j * n + j];
+    for (int k = 0; k < j; ++k) d -= m[j * n + k] * m[j * n + k];
+    if (!(d > 0.0)) return false;
+    const double root = std::sqrt(d);
+    m[j * n + j] = root;
+    for (int i = j + 1; i < n; ++i) {
+      double e = m[i * n + j];
+      for (int k = 0; k < j; ++k) e -= m[i * n + k] * m[j * n + k];
+      m[i * n + j] = e / root;
+    }
+  }
+  for (int i = 0; i < n; ++i) {
+    for (int k = 0; k < i; ++k) r[i] -= m[i * n + k] * r[k];
+    r[i] /= m[i * n + i];
+  }
+  for (int i = n - 1; i >= 0; --i) {
+    for (int k = i + 1; k < n; ++k) r[i] -= m[k * n + i] * r[k];
+    r[i] /= m[i * n + i];
+  }
+  return true;
+}
+
+// Stage B3 for states [begin, end): step = u - H^-1 A^T lambda.
+void ApplyMultipliers(const Context& c, int begin, int end, const FitState& st,
+                      const std::vector<double>& lambda, PositionWork& work,
+                      BlockScratch& scratch) {
+  const IdealPointLayout& layout = c.layout;
   for (int s = begin; s < end; ++s) {
     const int first = layout.state_begin[s];
     const int count = layout.state_begin[s + 1] - first;
-    const std::span<const int> sessions(layout.state_session.data() + first, count);
-    const std::span<double> x(st.x.data() + first, count);
-    const double drift = st.static_positions ? 0.0 : options.drift_variance;
-    auto log_prior = [&](std::span<const double> positions) {
-      // A static state has one position: only the first-session term counts.
-      return st.static_positions
-                 ? -0.5 * positions[0] * positions[0] / options.initial_variance
-                 : internal::RandomWalkLogPrior(sessions, positions, options.initial_variance,
-                                                drift);
-    };
-    const double objective = StateDerivatives(layout, st, s, w) + log_prior(x);
-    w.proposal.resize(count);
-    if (st.static_positions) {
-      double information = 1.0 / options.initial_variance;
-      double gradient = -x[0] / options.initial_variance;
-      for (int i = 0; i < count; ++i) {
-        information += w.information[i];
-        gradient += w.score[i];
-      }
-      w.proposal.assign(count, x[0] + gradient / information);
-    } else {
-      // Newton: (prior precision + I) (x' - x) = grad - prior precision x,
-      // i.e. (prior precision + I) x' = grad + I x.
-      for (int i = 0; i < count; ++i) w.score[i] += w.information[i] * x[i];
-      w.variance.resize(count);
-      internal::SmoothRandomWalk(sessions, w.information, w.score, options.initial_variance,
-                                 drift, w.proposal, w.variance, w.smoother);
+    scratch.rhs.resize(count);
+    for (int n = 0; n < count; ++n) {
+      const int t = layout.state_session_index[first + n];
+      scratch.rhs[n] =
+          c.standardized[t] ? lambda[2 * t] + st.x[first + n] * lambda[2 * t + 1] : 0.0;
     }
-    w.trial.resize(count);
-    double scale = 1.0;
-    for (int halving = 0; halving < kMaxHalvings; ++halving, scale *= 0.5) {
-      for (int i = 0; i < count; ++i) w.trial[i] = x[i] + scale * (w.proposal[i] - x[i]);
-      double trial = log_prior(w.trial);
-      for (int i = 0; i < count; ++i) {
-        const int k = first + i;
-        for (int j = layout.state_session_vote_begin[k];
-             j < layout.state_session_vote_begin[k + 1]; ++j) {
-          const int v = layout.state_session_votes[j];
-          const int g = layout.vote_group[v];
-          trial += LogProbability(layout.vote_category[v], st.alpha[g] + st.beta[g] * w.trial[i],
-                                  st.tau[g]);
-        }
-      }
-      if (trial >= objective) {
-        std::copy(w.trial.begin(), w.trial.end(), x.begin());
-        break;
-      }
-    }
+    scratch.chain.Factor(Sessions(layout, s),
+                         std::span<const double>(work.information.data() + first, count), c.walk);
+    scratch.chain.Solve(scratch.rhs, scratch.rhs);
+    for (int n = 0; n < count; ++n) work.step[first + n] -= scratch.rhs[n];
   }
 }
 
-// The likelihood depends on positions and roll calls only through
-// alpha + beta x, so x -> (x - mean) / sd with alpha -> alpha + beta mean,
-// beta -> beta sd changes nothing but the priors. This fixes the origin and
-// unit of the scale: all state-sessions pooled have mean 0 and standard
-// deviation 1, so omega^2 is in units of that spread.
-void Normalize(FitState& st) {
-  const double count = static_cast<double>(st.x.size());
-  double sum = 0.0;
-  for (double x : st.x) sum += x;
-  const double centre = sum / count;
-  double squares = 0.0;
-  for (double x : st.x) squares += (x - centre) * (x - centre);
-  const double spread = std::sqrt(squares / count);
-  if (!(spread > 0.0)) return;  // all equal: nothing to scale
-  for (double& x : st.x) x = (x - centre) / spread;
-  for (std::size_t g = 0; g < st.beta.size(); ++g) {
-    st.alpha[g] += st.beta[g] * centre;
-    st.beta[g] *= spread;
+// Pass B of the dynamic model: a Newton step for all positions, constrained
+// to first order to keep every standardised session's mean and spread
+// (stage B1, the multipliers, B3), then halved state by state as needed.
+void UpdatePositions(const Context& c, FitState& st, PositionWork& work,
+                     std::vector<BlockScratch>& scratch) {
+  const IdealPointLayout& layout = c.layout;
+  ForEachBlock(c.state_blocks, c.threads, [&](int block, int begin, int end) {
+    NewtonStepsAndConstraints(c, begin, end, st, work, scratch[block]);
+  });
+  // Sum the blocks' shares in block order, then solve for the multipliers.
+  const int rows = 2 * layout.num_sessions();
+  std::vector<double> matrix(static_cast<std::size_t>(rows) * rows, 0.0);
+  std::vector<double> lambda(rows, 0.0);
+  for (const auto& b : scratch) {
+    for (std::size_t e = 0; e < matrix.size(); ++e) matrix[e] += b.constraint_matrix[e];
+    for (int r = 0; r < rows; ++r) lambda[r] += b.constraint_rhs[r];
+  }
+  for (int t = 0; t < layout.num_sessions(); ++t) {
+    if (c.standardized[t]) continue;
+    for (int r : {2 * t, 2 * t + 1}) matrix[r * rows + r] = 1.0;  // inert rows: lambda = 0
+  }
+  if (SolveSymmetric(matrix, lambda)) {
+    ForEachBlock(c.state_blocks, c.threads, [&](int block, int begin, int end) {
+      ApplyMultipliers(c, begin, end, st, lambda, work, scratch[block]);
+    });
+  }  // else keep the unconstrained step; the standardisation still follows
+
+  // The objective is a sum over states once the roll calls are fixed, so
+  // each state's step can be halved on its own; the standardisation that
+  // follows restores the sessions' means and spreads exactly.
+  ForEachBlock(c.state_blocks, c.threads, [&](int block, int begin, int end) {
+    for (int s = begin; s < end; ++s) {
+      const int first = layout.state_begin[s];
+      const int last = layout.state_begin[s + 1];
+      double largest = 0.0;
+      for (int k = first; k < last; ++k) largest = std::max(largest, std::abs(work.step[k]));
+      double scale = 1.0;
+      if (largest > kTrustedStep) {
+        const double current = StateLogPosterior(c, st, work, s, 0.0, scratch[block]);
+        bool improved = false;
+        for (int halving = 0; halving < kMaxHalvings && !improved; ++halving) {
+          improved = StateLogPosterior(c, st, work, s, scale, scratch[block]) >= current;
+          if (!improved) scale *= 0.5;
+        }
+        if (!improved) scale = 0.0;
+      }
+      for (int k = first; k < last; ++k) st.x[k] += scale * work.step[k];
+    }
+  });
+}
+
+// ---------------------------------------------------------------------------
+// Standardisation. The likelihood depends on positions and roll calls only
+// through alpha + beta x, so moving a session's positions to
+// (x - mean) / sd while its roll calls take alpha + beta mean and beta sd
+// changes nothing but the priors.
+
+// Every session with enough states: mean 0, sd 1 (the dynamic model).
+void StandardizeSessions(const Context& c, FitState& st) {
+  const IdealPointLayout& layout = c.layout;
+  const int num_sessions = layout.num_sessions();
+  std::vector<double> count(num_sessions, 0.0), sum(num_sessions, 0.0), squares(num_sessions, 0.0);
+  for (int k = 0; k < layout.num_state_sessions(); ++k) {
+    const int t = layout.state_session_index[k];
+    count[t] += 1.0;
+    sum[t] += st.x[k];
+  }
+  std::vector<double> centre(num_sessions, 0.0), spread(num_sessions, 1.0);
+  for (int t = 0; t < num_sessions; ++t) centre[t] = sum[t] / count[t];
+  for (int k = 0; k < layout.num_state_sessions(); ++k) {
+    const int t = layout.state_session_index[k];
+    squares[t] += (st.x[k] - centre[t]) * (st.x[k] - centre[t]);
+  }
+  for (int t = 0; t < num_sessions; ++t) {
+    const double sd = std::sqrt(squares[t] / count[t]);
+    if (!c.standardized[t] || !(sd > 0.0)) {
+      centre[t] = 0.0;
+      spread[t] = 1.0;
+    } else {
+      spread[t] = sd;
+    }
+  }
+  for (int k = 0; k < layout.num_state_sessions(); ++k) {
+    const int t = layout.state_session_index[k];
+    st.x[k] = (st.x[k] - centre[t]) / spread[t];
+  }
+  for (int i = 0; i < layout.num_items(); ++i) {
+    const int t = layout.item_session[i];
+    st.alpha[i] += st.beta[i] * centre[t];
+    st.beta[i] *= spread[t];
   }
 }
+
+// After the warm-up each session's direction is arbitrary. Chain them: a
+// session whose positions run against the previous session's (negative
+// sum of products over the states voting in both) is flipped, x -> -x and
+// beta -> -beta for its roll calls, which leaves the likelihood unchanged.
+void AlignSessions(const Context& c, FitState& st) {
+  const IdealPointLayout& layout = c.layout;
+  const int num_sessions = layout.num_sessions();
+  std::vector<double> agreement(num_sessions, 0.0);  // with the session before
+  for (int s = 0; s < layout.num_states(); ++s) {
+    for (int k = layout.state_begin[s] + 1; k < layout.state_begin[s + 1]; ++k) {
+      const int t = layout.state_session_index[k];
+      if (layout.state_session_index[k - 1] == t - 1) agreement[t] += st.x[k - 1] * st.x[k];
+    }
+  }
+  std::vector<double> sign(num_sessions, 1.0);
+  for (int t = 1; t < num_sessions; ++t) sign[t] = agreement[t] < 0.0 ? -sign[t - 1] : sign[t - 1];
+  for (int k = 0; k < layout.num_state_sessions(); ++k) {
+    st.x[k] *= sign[layout.state_session_index[k]];
+  }
+  for (int i = 0; i < layout.num_items(); ++i) st.beta[i] *= sign[layout.item_session[i]];
+}
+
+// ---------------------------------------------------------------------------
+// SQUAREM (Varadhan & Roland 2008) over all parameters.
+
+template <typename Fn>
+void ForEachParameter(const FitState& a, const FitState& b, const FitState& c, Fn&& fn) {
+  auto each = [&](const std::vector<double>& p, const std::vector<double>& q,
+                  const std::vector<double>& r) {
+    for (std::size_t i = 0; i < p.size(); ++i) fn(p[i], q[i], r[i]);
+  };
+  each(a.x, b.x, c.x);
+  each(a.alpha, b.alpha, c.alpha);
+  each(a.beta, b.beta, c.beta);
+  each(a.tau, b.tau, c.tau);
+}
+
+// The step length -|r| / |v|, r = s1 - s0, v = s2 - 2 s1 + s0.
+double SquaremStep(const FitState& s0, const FitState& s1, const FitState& s2) {
+  double rr = 0.0, vv = 0.0;
+  ForEachParameter(s0, s1, s2, [&](double p0, double p1, double p2) {
+    rr += (p1 - p0) * (p1 - p0);
+    vv += (p2 - 2.0 * p1 + p0) * (p2 - 2.0 * p1 + p0);
+  });
+  return vv > 0.0 ? -std::sqrt(rr / vv) : -1.0;
+}
+
+// s0 - 2 a r + a^2 v into `out`; false if a tau would not stay positive.
+bool Extrapolate(const FitState& s0, const FitState& s1, const FitState& s2, double a,
+                 FitState& out) {
+  auto combine = [a](const std::vector<double>& p0, const std::vector<double>& p1,
+                     const std::vector<double>& p2, std::vector<double>& q) {
+    q.resize(p0.size());
+    for (std::size_t i = 0; i < p0.size(); ++i) {
+      q[i] = p0[i] - 2.0 * a * (p1[i] - p0[i]) + a * a * (p2[i] - 2.0 * p1[i] + p0[i]);
+    }
+  };
+  combine(s0.x, s1.x, s2.x, out.x);
+  combine(s0.alpha, s1.alpha, s2.alpha, out.alpha);
+  combine(s0.beta, s1.beta, s2.beta, out.beta);
+  combine(s0.tau, s1.tau, s2.tau, out.tau);
+  return std::all_of(out.tau.begin(), out.tau.end(), [](double t) { return t > 0.0; });
+}
+
+// ---------------------------------------------------------------------------
+// Output.
 
 // The Laplace approximation at the mode, roll calls held fixed: the
 // posterior precision of a state's positions is the prior's plus the
-// observed information of its votes. Writes variances for states [begin, end).
-void PosteriorVariances(const Layout& layout, const IdealPointOptions& options, int begin,
-                        int end, const FitState& st, StateScratch& w,
-                        std::vector<double>& variance) {
-  for (int s = begin; s < end; ++s) {
-    const int first = layout.state_begin[s];
-    const int count = layout.state_begin[s + 1] - first;
-    StateDerivatives(layout, st, s, w);
-    w.proposal.resize(count);
-    internal::SmoothRandomWalk(std::span<const int>(layout.state_session.data() + first, count),
-                               w.information, w.score, options.initial_variance,
-                               options.drift_variance, w.proposal,
-                               std::span<double>(variance.data() + first, count), w.smoother);
-  }
+// observed information of its votes.
+std::vector<double> PosteriorVariances(const Context& c, const FitState& st,
+                                       std::vector<BlockScratch>& scratch) {
+  const IdealPointLayout& layout = c.layout;
+  PositionWork work;
+  work.information.resize(layout.num_state_sessions());
+  work.gradient.resize(layout.num_state_sessions());
+  std::vector<double> variance(layout.num_state_sessions());
+  ForEachBlock(c.state_blocks, c.threads, [&](int block, int begin, int end) {
+    for (int s = begin; s < end; ++s) {
+      StateDerivatives(layout, st, s, work);
+      const int first = layout.state_begin[s];
+      const std::size_t count = layout.state_begin[s + 1] - first;
+      scratch[block].chain.Factor(Sessions(layout, s),
+                                  std::span<const double>(work.information.data() + first, count),
+                                  c.walk);
+      scratch[block].chain.InverseDiagonal(std::span<double>(variance.data() + first, count));
+    }
+  });
+  return variance;
 }
 
-double LogLikelihood(const Layout& layout, const FitState& st, const std::vector<int>& bounds) {
-  std::vector<double> partial(bounds.size() - 1, 0.0);
-  ForEachBlock(bounds, [&](int block, int begin, int end) {
+double LogLikelihood(const Context& c, const FitState& st) {
+  const IdealPointLayout& layout = c.layout;
+  std::vector<double> partial(c.item_blocks.size() - 1, 0.0);
+  ForEachBlock(c.item_blocks, c.threads, [&](int block, int begin, int end) {
     double sum = 0.0;
-    for (int g = begin; g < end; ++g) {
-      for (int v = layout.group_begin[g]; v < layout.group_begin[g + 1]; ++v) {
+    for (int i = begin; i < end; ++i) {
+      for (int v = layout.item_vote_begin[i]; v < layout.item_vote_begin[i + 1]; ++v) {
         sum += LogProbability(layout.vote_category[v],
-                              st.alpha[g] + st.beta[g] * st.x[layout.vote_state_session[v]],
-                              st.tau[g]);
+                              st.alpha[i] + st.beta[i] * st.x[layout.vote_state_session[v]],
+                              st.tau[i]);
       }
     }
     partial[block] = sum;
   });
-  double total = 0.0;
-  for (double p : partial) total += p;
-  return total;
+  return SumInOrder(partial);
+}
+
+// The state that orients the scale: the anchor if it voted, else the state
+// with the most votes (the first such in ccode order).
+int OrientingState(const IdealPointLayout& layout, int anchor_ccode) {
+  int best = -1, best_votes = -1;
+  for (int s = 0; s < layout.num_states(); ++s) {
+    if (layout.state_ccode[s] == anchor_ccode) return s;
+    const int votes = layout.state_session_vote_begin[layout.state_begin[s + 1]] -
+                      layout.state_session_vote_begin[layout.state_begin[s]];
+    if (votes > best_votes ||
+        (votes == best_votes && layout.state_ccode[s] < layout.state_ccode[best])) {
+      best = s;
+      best_votes = votes;
+    }
+  }
+  return best;
 }
 
 }  // namespace
@@ -549,97 +748,126 @@ double LogLikelihood(const Layout& layout, const FitState& st, const std::vector
 Result<IdealPointFit> EstimateIdealPoints(const IdealPointData& data,
                                           const IdealPointOptions& options) {
   if (Status s = CheckOptions(options); !s.ok()) return s;
-  if (Status s = CheckData(data); !s.ok()) return s;
-  auto built = BuildLayout(data);
+  auto built = internal::BuildIdealPointLayout(data);
   if (!built.ok()) return built.status();
-  const Layout& layout = *built;
-
-  const int num_groups = static_cast<int>(layout.group_begin.size()) - 1;
-  const int num_states = static_cast<int>(layout.state_begin.size()) - 1;
-  const int num_state_sessions = static_cast<int>(layout.state_session.size());
+  const IdealPointLayout& layout = *built;
 
   int threads = options.threads;
   if (threads == 0) threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  const std::vector<int> group_blocks = BalancedBlocks(layout.group_begin, threads);
-  std::vector<int> state_vote_begin(num_states + 1);
-  for (int s = 0; s <= num_states; ++s) {
+  threads = std::min(threads, kWorkBlocks);
+  Context c{layout, options, ItemPrior(options), RandomWalkPrior{}, threads, {}, {}, {}};
+  c.walk.initial_variance = options.initial_variance;
+  c.walk.drift_variance = options.drift_variance;
+  c.item_blocks = BalancedBlocks(layout.item_vote_begin, kWorkBlocks);
+  std::vector<int> state_vote_begin(layout.num_states() + 1);
+  for (int s = 0; s <= layout.num_states(); ++s) {
     state_vote_begin[s] = layout.state_session_vote_begin[layout.state_begin[s]];
   }
-  const std::vector<int> state_blocks = BalancedBlocks(state_vote_begin, threads);
+  c.state_blocks = BalancedBlocks(state_vote_begin, kWorkBlocks);
+  {
+    std::vector<int> states_in_session(layout.num_sessions(), 0);
+    std::vector<int> items_in_session(layout.num_sessions(), 0);
+    for (int t : layout.state_session_index) ++states_in_session[t];
+    for (int t : layout.item_session) ++items_in_session[t];
+    c.standardized.resize(layout.num_sessions());
+    for (int t = 0; t < layout.num_sessions(); ++t) {
+      c.standardized[t] = states_in_session[t] >= kMinStatesToStandardize &&
+                          items_in_session[t] >= kMinItemsToStandardize;
+    }
+  }
 
   // Random start: one N(0, 1) draw per state, repeated over its sessions.
   FitState st;
-  st.x.resize(num_state_sessions);
+  st.x.resize(layout.num_state_sessions());
   std::mt19937_64 rng(options.seed);
   std::normal_distribution<double> standard_normal(0.0, 1.0);
-  for (int s = 0; s < num_states; ++s) {
+  for (int s = 0; s < layout.num_states(); ++s) {
     const double start = standard_normal(rng);
     for (int k = layout.state_begin[s]; k < layout.state_begin[s + 1]; ++k) st.x[k] = start;
   }
-  st.alpha.assign(num_groups, kStartAlpha);
-  st.beta.assign(num_groups, kStartBeta);
-  st.tau.assign(num_groups, kStartTau);
+  st.alpha.assign(layout.num_items(), kStartAlpha);
+  st.beta.assign(layout.num_items(), kStartBeta);
+  st.tau.assign(layout.num_items(), kStartTau);
 
-  const ItemPrior prior(options);
-  std::vector<StateScratch> scratch(state_blocks.size() - 1);
-  std::vector<double> previous;
-  auto iterate = [&] {
-    previous = st.x;
-    ForEachBlock(group_blocks,
-                 [&](int, int begin, int end) { UpdateItems(layout, prior, begin, end, st); });
-    ForEachBlock(state_blocks, [&](int block, int begin, int end) {
-      UpdateStates(layout, options, begin, end, st, scratch[block]);
-    });
-    Normalize(st);
-    double change = 0.0;
-    for (int k = 0; k < num_state_sessions; ++k) {
-      change = std::max(change, std::abs(st.x[k] - previous[k]));
+  std::vector<BlockScratch> scratch(kWorkBlocks);
+  PositionWork work;
+  work.information.resize(layout.num_state_sessions());
+  work.gradient.resize(layout.num_state_sessions());
+  work.step.resize(layout.num_state_sessions());
+  std::vector<double> before;
+  IdealPointFit fit;
+  // One sweep; returns the largest move of a position.
+  auto sweep = [&](bool separate_sessions) {
+    ++fit.iterations;
+    StandardizeSessions(c, st);  // SQUAREM's jumps leave the standard scale
+    before = st.x;
+    ForEachBlock(c.item_blocks, c.threads,
+                 [&](int, int begin, int end) { UpdateItems(c, begin, end, st); });
+    if (separate_sessions) {
+      ForEachBlock(c.state_blocks, c.threads, [&](int, int begin, int end) {
+        UpdateSeparatePositions(c, begin, end, st, work);
+      });
+    } else {
+      UpdatePositions(c, st, work, scratch);
     }
+    StandardizeSessions(c, st);
+    double change = 0.0;
+    for (std::size_t k = 0; k < st.x.size(); ++k) {
+      change = std::max(change, std::abs(st.x[k] - before[k]));
+    }
+    fit.max_change = change;
     return change;
   };
 
-  IdealPointFit fit;
-  // Warm-up: every state keeps one position across all its sessions (the
-  // static one-dimensional model), which settles on one direction for the
-  // whole period. Started at random directly in the dynamic model, eras
-  // can settle with opposite signs, joined by a "wall" of sessions where
-  // everyone sits near 0 that the iterations remove only very slowly.
-  st.static_positions = true;
+  // Warm-up: every session fitted on its own (one-dimensional scaling of a
+  // single session has one clear optimum in practice), then the sessions'
+  // directions chained. Started at random directly in the dynamic model,
+  // or in a static model with one position per state for 70 years, eras
+  // can settle with opposite signs, joined by a "wall" of sessions, or on a
+  // poor compromise between the Cold War and North-South divides.
   const int warmup_cap = std::max(1, options.max_iterations / kWarmupShareOfIterations);
-  for (int i = 0; i < warmup_cap; ++i) {
-    ++fit.iterations;
-    if (iterate() < options.tolerance * kWarmupToleranceFactor) break;
+  for (int i = 0; i < warmup_cap && fit.iterations < options.max_iterations; ++i) {
+    if (sweep(true) < std::max(options.tolerance, kWarmupTolerance)) break;
   }
-  st.static_positions = false;
-  while (fit.iterations < options.max_iterations) {
-    ++fit.iterations;
-    fit.max_change = iterate();
-    if (fit.max_change < options.tolerance) {
-      fit.converged = true;
+  AlignSessions(c, st);
+
+  // The dynamic model, sweeps accelerated by SQUAREM: two sweeps, a jump
+  // along the extrapolated path, one sweep from there; the jump is kept if
+  // the log posterior does not fall below the second sweep's. The bound on
+  // the jump grows while jumps succeed and shrinks when one fails.
+  double max_step = 1.0;
+  FitState s0, s1, s2, jumped;
+  bool done = false;
+  while (!done && fit.iterations < options.max_iterations) {
+    s0 = st;  // standardised: every sweep ends so, and flips keep it so
+    if ((done = sweep(false) < options.tolerance) || fit.iterations >= options.max_iterations) {
       break;
     }
-  }
-  fit.log_likelihood = LogLikelihood(layout, st, group_blocks);
-  std::vector<double> variance(num_state_sessions);
-  ForEachBlock(state_blocks, [&](int block, int begin, int end) {
-    PosteriorVariances(layout, options, begin, end, st, scratch[block], variance);
-  });
-
-  // Orientation: the likelihood is unchanged when every x and beta change sign.
-  int anchor = -1;
-  for (int s = 0; s < num_states; ++s) {
-    if (layout.state_ccode[s] == options.anchor_ccode) anchor = s;
-  }
-  if (anchor < 0) {
-    int most = -1;
-    for (int s = 0; s < num_states; ++s) {
-      const int votes = state_vote_begin[s + 1] - state_vote_begin[s];
-      if (votes > most) {  // states are in country-index order; the first wins ties
-        most = votes;
-        anchor = s;
-      }
+    s1 = st;
+    if ((done = sweep(false) < options.tolerance) || fit.iterations >= options.max_iterations) {
+      break;
+    }
+    s2 = st;
+    const double a = std::max(SquaremStep(s0, s1, s2), -max_step);
+    if (a > -1.0 || !Extrapolate(s0, s1, s2, a, jumped)) continue;  // plain sweeps
+    const double reference = LogPosterior(c, s2);
+    st = jumped;
+    done = sweep(false) < options.tolerance;
+    const double reached = LogPosterior(c, st);
+    if (std::isfinite(reached) && reached >= reference) {
+      if (a <= -max_step) max_step *= kSquaremStepGrowth;
+    } else {
+      st = s2;
+      done = false;
+      max_step = std::max(1.0, max_step / kSquaremStepGrowth);
     }
   }
+  fit.converged = done;
+  fit.log_likelihood = LogLikelihood(c, st);
+  const std::vector<double> variance = PosteriorVariances(c, st, scratch);
+
+  // Orientation: the likelihood is unchanged when every x and beta change sign.
+  const int anchor = OrientingState(layout, options.anchor_ccode);
   fit.anchor_ccode = layout.state_ccode[anchor];
   double anchor_sum = 0.0;
   for (int k = layout.state_begin[anchor]; k < layout.state_begin[anchor + 1]; ++k) {
@@ -647,12 +875,12 @@ Result<IdealPointFit> EstimateIdealPoints(const IdealPointData& data,
   }
   const double sign = anchor_sum < 0.0 ? -1.0 : 1.0;
 
-  fit.estimates.reserve(num_state_sessions);
-  for (int s = 0; s < num_states; ++s) {
+  fit.estimates.reserve(layout.num_state_sessions());
+  for (int s = 0; s < layout.num_states(); ++s) {
     for (int k = layout.state_begin[s]; k < layout.state_begin[s + 1]; ++k) {
       IdealPointEstimate e;
       e.ccode = layout.state_ccode[s];
-      e.session = layout.state_session[k];
+      e.session = layout.state_session_number[k];
       e.idealpoint = sign * st.x[k];
       e.se = std::sqrt(variance[k]);
       e.votes = layout.state_session_vote_begin[k + 1] - layout.state_session_vote_begin[k];
@@ -662,8 +890,8 @@ Result<IdealPointFit> EstimateIdealPoints(const IdealPointData& data,
   std::sort(fit.estimates.begin(), fit.estimates.end(), [](const auto& a, const auto& b) {
     return std::pair(a.session, a.ccode) < std::pair(b.session, b.ccode);
   });
-  fit.items = num_groups;
-  fit.votes = static_cast<int>(layout.vote_category.size());
+  fit.items = layout.num_items();
+  fit.votes = layout.num_votes();
   return fit;
 }
 

@@ -1,7 +1,7 @@
-// The standard normal mass of an interval and its derivatives with respect
-// to the interval's ends: everything the ideal-point fit needs from the
-// ordered probit likelihood (a no, an abstention or a yes says that the
-// latent utility fell below, between or above the roll call's thresholds).
+// The standard normal mass of an interval and the density-to-mass ratios at
+// its ends: everything the ideal-point fit needs from the ordered probit
+// likelihood (a no, an abstention or a yes says that the latent utility fell
+// below, between or above the roll call's two thresholds).
 //
 // Internal to entente. Accurate far in the tails, where the naive ratio
 // phi / (Phi(b) - Phi(a)) is 0 / 0: a state voting against a roll call it is
@@ -10,19 +10,20 @@
 
 namespace entente::internal {
 
-// For a standard normal Z and the interval (lower, upper):
-struct IntervalTerms {
-  double log_mass = 0.0;     // log P(lower < Z < upper)
-  double lower_ratio = 0.0;  // phi(lower) / P(lower < Z < upper); 0 when lower = -inf
-  double upper_ratio = 0.0;  // phi(upper) / P(lower < Z < upper); 0 when upper = +inf
+// For a standard normal Z and the interval (lower, upper), with
+// P = P(lower < Z < upper):
+struct IntervalRatios {
+  double lower = 0.0;  // phi(lower) / P; 0 when lower = -inf
+  double upper = 0.0;  // phi(upper) / P; 0 when upper = +inf
 };
-// From these, E[Z | interval] = lower_ratio - upper_ratio and
-// Var[Z | interval] = 1 + lower * lower_ratio - upper * upper_ratio - E^2
+// d log P / d lower = -ratios.lower and d log P / d upper = ratios.upper;
+// E[Z | interval] = ratios.lower - ratios.upper and
+// Var[Z | interval] = 1 + lower * ratios.lower - upper * ratios.upper - E^2
 // (a product with an infinite end counts as 0).
 // REQUIRES: lower < upper; either may be -/+infinity.
-IntervalTerms StandardIntervalTerms(double lower, double upper);
+IntervalRatios StandardIntervalRatios(double lower, double upper);
 
-// Just log P(lower < Z < upper), a little cheaper.
+// log P(lower < Z < upper).
 // REQUIRES: lower < upper; either may be -/+infinity.
 double LogNormalMass(double lower, double upper);
 

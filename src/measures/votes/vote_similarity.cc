@@ -1,6 +1,5 @@
 #include "entente/vote_similarity.h"
 
-#include <cmath>
 #include <limits>
 
 namespace entente {
@@ -9,6 +8,9 @@ namespace {
 constexpr double kMissing = std::numeric_limits<double>::quiet_NaN();
 // Largest distance between two vote codes (yes = 1 vs no = 3).
 constexpr double kMaxDistance = 2.0;
+// Quadratic disagreement weights ((a - b) / kMaxDistance)^2.
+constexpr double kQuadraticWeight[kVoteCategories][kVoteCategories] = {
+    {0.0, 0.25, 1.0}, {0.25, 0.0, 0.25}, {1.0, 0.25, 0.0}};
 
 }  // namespace
 
@@ -29,16 +31,14 @@ VoteTable VoteTable::Transposed() const {
 }
 
 VoteSimilarity MeasureSimilarity(const VoteTable& table) {
-  VoteSimilarity out{table.n(), kMissing, kMissing, kMissing, kMissing, kMissing};
-  if (out.n == 0) return out;
-  const double n = static_cast<double>(out.n);
-
-  double same = 0, distance = 0, squared = 0;
-  std::array<double, kVoteCategories> row{}, col{};
+  // Tallies in integers: exact, and the same numbers as double sums would be.
+  std::int64_t n = 0, same = 0, distance = 0, squared = 0;
+  std::array<std::int64_t, kVoteCategories> row{}, col{};
   for (int a = 0; a < kVoteCategories; ++a) {
     for (int b = 0; b < kVoteCategories; ++b) {
-      const double c = static_cast<double>(table.counts[a][b]);
-      const double d = std::abs(a - b);
+      const std::int64_t c = table.counts[a][b];
+      const int d = a > b ? a - b : b - a;
+      n += c;
       if (a == b) same += c;
       distance += c * d;
       squared += c * d * d;
@@ -46,14 +46,18 @@ VoteSimilarity MeasureSimilarity(const VoteTable& table) {
       col[b] += c;
     }
   }
-  out.agree = same / n;
-  out.s = 1.0 - 2.0 * distance / (n * kMaxDistance);
-  out.s_squared = 1.0 - 2.0 * squared / (n * kMaxDistance * kMaxDistance);
+  VoteSimilarity out{n, kMissing, kMissing, kMissing, kMissing, kMissing};
+  if (n == 0) return out;
+  const double total = static_cast<double>(n);
+
+  out.agree = static_cast<double>(same) / total;
+  out.s = 1.0 - 2.0 * static_cast<double>(distance) / (total * kMaxDistance);
+  out.s_squared = 1.0 - 2.0 * static_cast<double>(squared) / (total * kMaxDistance * kMaxDistance);
 
   // Scott's pi: chance agreement from the two states' pooled vote shares.
   double expected_agreement = 0;
   for (int k = 0; k < kVoteCategories; ++k) {
-    const double pooled = (row[k] + col[k]) / (2.0 * n);
+    const double pooled = static_cast<double>(row[k] + col[k]) / (2.0 * total);
     expected_agreement += pooled * pooled;
   }
   if (expected_agreement < 1.0 - 1e-12) {
@@ -61,13 +65,20 @@ VoteSimilarity MeasureSimilarity(const VoteTable& table) {
   }
 
   // Weighted kappa: 1 - observed weighted disagreement / expected, with the
-  // expected table the product of each state's own marginals.
+  // expected table the product of each state's own marginals. Agreement cells
+  // have weight 0 and add nothing.
+  std::array<double, kVoteCategories> row_share{}, col_share{};
+  for (int k = 0; k < kVoteCategories; ++k) {
+    row_share[k] = static_cast<double>(row[k]) / total;
+    col_share[k] = static_cast<double>(col[k]) / total;
+  }
   double observed = 0, expected = 0;
   for (int a = 0; a < kVoteCategories; ++a) {
     for (int b = 0; b < kVoteCategories; ++b) {
-      const double w = std::pow((a - b) / kMaxDistance, 2);
-      observed += w * static_cast<double>(table.counts[a][b]) / n;
-      expected += w * (row[a] / n) * (col[b] / n);
+      const double w = kQuadraticWeight[a][b];
+      if (w == 0) continue;
+      observed += w * static_cast<double>(table.counts[a][b]) / total;
+      expected += w * row_share[a] * col_share[b];
     }
   }
   if (expected > 1e-12) out.kappa = 1.0 - observed / expected;
