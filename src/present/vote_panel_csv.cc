@@ -72,7 +72,8 @@ class SimilarityText {
 // loop of VotePanel::ForEachDyad, inlined here): on processors with the popcnt
 // instruction a clone of this function uses it instead of the generic
 // bit-twiddling routine the baseline x86-64 target would call.
-#if defined(__GNUC__) && defined(__x86_64__) && !defined(__clang__)
+#if defined(__GNUC__) && defined(__x86_64__) && !defined(__clang__) && \
+    !defined(__SANITIZE_ADDRESS__)
 __attribute__((flatten, target_clones("popcnt", "default")))
 #endif
 std::int64_t
