@@ -100,8 +100,9 @@ void AddIdealPointsCommand(CLI::App& app, CliContext& ctx) {
   auto o = std::make_shared<IdealPointsOptions>();
   auto* cmd = app.add_subcommand(
       "idealpoints",
-      "One-dimensional UNGA ideal points per state and session (dynamic ordinal IRT fitted by "
-      "variational EM; docs/ideal_points.md), or the distance between two states.\n"
+      "One-dimensional UNGA ideal points per state and session (dynamic ordered probit, posterior "
+      "mode by block Newton + SQUAREM, standardised per session; docs/ideal_points.md), or the "
+      "distance between two states.\n"
       "Examples:\n"
       "  entente idealpoints --years 1946:2015 --format csv --out idealpoints.csv\n"
       "  entente idealpoints --years 1992:2015 --dyad CHN RUS");
