@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "entente/paths.h"
+#include "support/scratch_dir.h"
 
 namespace entente {
 namespace {
@@ -66,12 +67,10 @@ std::vector<std::vector<std::string>> ParseCsv(const std::string& text) {
 class MilitaryCliTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() / "entente_military_cli_test";
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
+    dir_ = scratch_.path();
     store_ = (dir_ / "store.sqlite").string();
   }
-  void TearDown() override { fs::remove_all(dir_); }
+  testing_support::ScratchDir scratch_{"entente-military-cli"};
   fs::path dir_;
   std::string store_;
 };

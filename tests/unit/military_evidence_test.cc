@@ -9,6 +9,7 @@
 
 #include "entente/military.h"
 #include "ingest/military_sources.h"
+#include "support/scratch_dir.h"
 
 namespace entente {
 namespace {
@@ -175,8 +176,8 @@ TEST(MilitaryEvidenceTest, CoverageDeclarationsAreValidated) {
 // Loading a folder with one good and one bad file fails as a whole: no
 // MilitaryData exists, so nothing from the good file is scored either.
 TEST(MilitaryEvidenceTest, ABadFileMeansNothingIsLoaded) {
-  const fs::path dir = fs::temp_directory_path() / "entente_military_evidence_test";
-  fs::remove_all(dir);
+  const testing_support::ScratchDir scratch("entente-military-evidence");
+  const fs::path dir = scratch.path();
   fs::create_directories(dir / "evidence");
   fs::create_directories(dir / "shared");
   std::ofstream(dir / "evidence" / "a_good.csv") << kHeader << Row();
@@ -205,7 +206,6 @@ TEST(MilitaryEvidenceTest, ABadFileMeansNothingIsLoaded) {
   auto missing = MilitaryData::Load(Registry(), options);
   ASSERT_FALSE(missing.ok());
   EXPECT_NE(missing.status().message().find("missing dataset"), std::string::npos);
-  fs::remove_all(dir);
 }
 
 }  // namespace

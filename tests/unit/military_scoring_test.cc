@@ -8,6 +8,7 @@
 #include <string>
 
 #include "entente/military.h"
+#include "support/scratch_dir.h"
 
 namespace entente {
 namespace {
@@ -73,8 +74,7 @@ std::string Row(const std::string& dyad, const std::string& date, const std::str
 class MilitaryScoringTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() / "entente_military_scoring_test";
-    fs::remove_all(dir_);
+    dir_ = scratch_.path();
     fs::create_directories(dir_ / "evidence");
     fs::create_directories(dir_ / "shared");
     std::ofstream out(dir_ / "evidence" / "e.csv");
@@ -103,13 +103,13 @@ class MilitaryScoringTest : public ::testing::Test {
     ASSERT_TRUE(framework.ok()) << framework.status().message();
     framework_ = std::move(framework).value();
   }
-  void TearDown() override { fs::remove_all(dir_); }
 
   std::vector<MilitaryYearScore> Score(const char* a, const char* b, int first, int last) {
     return ScoreMilitaryDyad(*data_, Registry(), framework_, **Registry().Find(a),
                              **Registry().Find(b), YearRange{first, last});
   }
 
+  testing_support::ScratchDir scratch_{"entente-military-scoring"};
   fs::path dir_;
   std::unique_ptr<MilitaryData> data_;
   MilitaryFramework framework_;
