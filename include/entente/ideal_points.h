@@ -64,9 +64,9 @@ struct IdealPointOptions {
   double tolerance = 1e-4;
   // omega^2: prior variance of a state's move from one session to the next,
   // in units of the session's spread (a gap of k sessions: k * omega^2).
-  // 0.01 lets a state drift by about 0.1 sd a session, 1 sd a decade,
-  // unless its votes say otherwise; a session's votes usually do (100+
-  // votes carry far more information than the prior). Smaller smooths more.
+  // 0.01 makes a typical step 0.1 sd a session (a steady drift of 1 sd over
+  // ten sessions costs the prior 5 log-units); a session's 40-160 votes
+  // usually outweigh that. Smaller smooths more.
   double drift_variance = 0.01;
   // Prior variance of a state's position in its first session (mean 0).
   double initial_variance = 1.0;

@@ -7,7 +7,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <map>
+#include <numbers>
 #include <random>
 #include <string>
 #include <utility>
@@ -29,7 +31,7 @@ double Phi(double x) {
   return 0.5 * std::erfc(-x / std::sqrt(2.0));
 }
 double Density(double x) {
-  return std::exp(-0.5 * x * x) / std::sqrt(2.0 * M_PI);
+  return std::exp(-0.5 * x * x) / std::sqrt(2.0 * std::numbers::pi);
 }
 
 TEST(IdealPointsTruncnormTest, RatiosMatchDirectFormulasInTheBody) {
@@ -62,7 +64,7 @@ TEST(IdealPointsTruncnormTest, FarTailsStayFiniteAndFollowTheAsymptotics) {
   // log P(Z > x) = -x^2/2 - log(x sqrt(2 pi)) + log(1 - 1/x^2 + 3/x^4 - ...).
   const double x = 40.0;
   EXPECT_NEAR(internal::LogNormalMass(x, kInf),
-              -0.5 * x * x - std::log(x * std::sqrt(2.0 * M_PI)) +
+              -0.5 * x * x - std::log(x * std::sqrt(2.0 * std::numbers::pi)) +
                   std::log1p(-1.0 / (x * x) + 3.0 / (x * x * x * x)),
               1e-8);
   // A narrow interval far out: the mass of (30, 30.01) relative to Z > 30.

@@ -16,6 +16,7 @@
 #include "entente/ideal_points.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <cstddef>
 #include <limits>
@@ -100,16 +101,18 @@ std::vector<int> BalancedBlocks(const std::vector<int>& weight_begin, int parts)
 }
 
 // Runs fn(block, begin, end) for every block on `threads` threads (the
-// caller's among them); thread t takes blocks t, t + threads, ...
+// caller's among them), each taking the next block not yet taken. Which
+// thread runs a block never changes what the block computes.
 template <typename Fn>
 void ForEachBlock(const std::vector<int>& bounds, int threads, Fn&& fn) {
   const int blocks = static_cast<int>(bounds.size()) - 1;
-  auto run = [&](int first) {
-    for (int b = first; b < blocks; b += threads) fn(b, bounds[b], bounds[b + 1]);
+  std::atomic<int> next{0};
+  auto run = [&] {
+    for (int b = next++; b < blocks; b = next++) fn(b, bounds[b], bounds[b + 1]);
   };
   std::vector<std::thread> workers;
-  for (int t = 1; t < threads; ++t) workers.emplace_back(run, t);
-  run(0);
+  for (int t = 1; t < threads; ++t) workers.emplace_back(run);
+  run();
   for (auto& worker : workers) worker.join();
 }
 
@@ -354,7 +357,7 @@ struct BlockScratch {
 // Per-state-session work shared between the stages of pass B.
 struct PositionWork {
   std::vector<double> information;  // observed information of the votes
-  std::vector<double> gradient;     // of the log posterior
+  std::vector<double> gradient;     // of the log-likelihood, then of the log posterior
   std::vector<double> step;
 };
 
