@@ -73,19 +73,17 @@ Status RunIdealPoints(CliContext& ctx, const IdealPointsOptions& o) {
                             Number(e.se), std::int64_t{e.votes}});
     }
   } else {
-    auto countries = ctx.Countries();
-    if (!countries.ok()) return countries.status();
-    auto a = (*countries)->Find(o.dyad[0]);
-    if (!a.ok()) return a.status();
-    auto b = (*countries)->Find(o.dyad[1]);
-    if (!b.ok()) return b.status();
-    auto distances = IdealPointDistances(*fit, (*a)->ccode, (*b)->ccode);
+    auto dyad = ctx.ResolveDyad(o.dyad);
+    if (!dyad.ok()) return dyad.status();
+    const Country& a = *dyad->a;
+    const Country& b = *dyad->b;
+    auto distances = IdealPointDistances(*fit, a.ccode, b.ccode);
     if (!distances.ok()) return distances.status();
-    table.title = (*a)->name + " - " + (*b)->name + ": distance between UNGA ideal points";
+    table.title = a.name + " - " + b.name + ": distance between UNGA ideal points";
     table.columns = {"ccode1", "ccode2", "session", "distance", "se"};
     for (const auto& d : *distances) {
-      table.rows.push_back({std::int64_t{(*a)->ccode}, std::int64_t{(*b)->ccode},
-                            std::int64_t{d.session}, Number(d.distance), Number(d.se)});
+      table.rows.push_back({std::int64_t{a.ccode}, std::int64_t{b.ccode}, std::int64_t{d.session},
+                            Number(d.distance), Number(d.se)});
     }
   }
   return ctx.WriteOutput(o.out, [&](std::ostream& out) {

@@ -134,12 +134,11 @@ Status RunDyad(CliContext& ctx, const MilitaryOptions& o, YearRange years,
                const std::vector<MilitaryFramework>& frameworks) {
   auto countries = ctx.Countries();
   if (!countries.ok()) return countries.status();
-  auto a = (*countries)->Find(o.dyad[0]);
-  if (!a.ok()) return a.status();
-  auto b = (*countries)->Find(o.dyad[1]);
-  if (!b.ok()) return b.status();
-  if (*a == *b) return Status::Usage("a dyad needs two different states");
-  for (const Country* c : {*a, *b}) {
+  auto dyad = ctx.ResolveDyad(o.dyad);
+  if (!dyad.ok()) return dyad.status();
+  const Country& a = *dyad->a;
+  const Country& b = *dyad->b;
+  for (const Country* c : {&a, &b}) {
     if (c->ccode == 0) {
       return Status::Usage(c->name +
                            " has no COW code (a territory or a pre-1816 state): "
@@ -152,9 +151,9 @@ Status RunDyad(CliContext& ctx, const MilitaryOptions& o, YearRange years,
   if (!data.ok()) return data.status();
   std::vector<std::vector<MilitaryYearScore>> scores;
   for (const auto& fw : frameworks) {
-    scores.push_back(ScoreMilitaryDyad(*data, **countries, fw, **a, **b, years));
+    scores.push_back(ScoreMilitaryDyad(*data, **countries, fw, a, b, years));
   }
-  const std::string title = Describe(**a) + " - " + Describe(**b) + ", military alignment";
+  const std::string title = Describe(a) + " - " + Describe(b) + ", military alignment";
   Table table = ScoreTable(frameworks, scores, title);
   if (!o.explain) {
     return ctx.WriteOutput(o.out, [&](std::ostream& out) {
@@ -164,7 +163,7 @@ Status RunDyad(CliContext& ctx, const MilitaryOptions& o, YearRange years,
   }
   std::vector<std::vector<MilitaryExplainRow>> explain;
   for (const auto& fw : frameworks) {
-    explain.push_back(ExplainMilitaryDyad(*data, **countries, fw, **a, **b, years));
+    explain.push_back(ExplainMilitaryDyad(*data, **countries, fw, a, b, years));
   }
   Table evidence =
       ExplainTable(frameworks, explain, title + ": the evidence behind each criterion");

@@ -76,21 +76,20 @@ Status RunDyad(CliContext& ctx, const VotesOptions& o, const UngaVotes& votes,
                VoteGrouping grouping, RollCallSubset subset) {
   auto countries = ctx.Countries();
   if (!countries.ok()) return countries.status();
-  auto a = (*countries)->Find(o.dyad[0]);
-  if (!a.ok()) return a.status();
-  auto b = (*countries)->Find(o.dyad[1]);
-  if (!b.ok()) return b.status();
-  if (*a == *b) return Status::Usage("a dyad needs two different states");
+  auto dyad = ctx.ResolveDyad(o.dyad);
+  if (!dyad.ok()) return dyad.status();
+  const Country& a = *dyad->a;
+  const Country& b = *dyad->b;
   auto format = ctx.Format(o.format);
   if (!format.ok()) return format.status();
 
   Table table;
   // Six decimals in files (as in the --all-dyads panel), four on screen.
   table.decimals = *format == OutputFormat::kTable ? 4 : 6;
-  table.title = Describe(**a) + " - " + Describe(**b) + ", UNGA votes (" +
-                RollCallSubsetName(subset) + " roll calls)";
+  table.title = Describe(a) + " - " + Describe(b) + ", UNGA votes (" + RollCallSubsetName(subset) +
+                " roll calls)";
   table.columns = {o.by, "ccode1", "ccode2", "n", "agree", "s", "s2", "pi", "kappa"};
-  for (const auto& row : DyadVoteSimilarity(votes, **countries, **a, **b, grouping, subset)) {
+  for (const auto& row : DyadVoteSimilarity(votes, **countries, a, b, grouping, subset)) {
     const VoteSimilarity& s = row.similarity;
     table.rows.push_back({std::int64_t{row.period}, std::int64_t{row.ccode_a},
                           std::int64_t{row.ccode_b}, std::int64_t{s.n}, Number(s.agree),

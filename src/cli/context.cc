@@ -39,6 +39,21 @@ Result<const CountryRegistry*> CliContext::Countries() {
   return &*countries_;
 }
 
+Result<DyadKeys> CliContext::ResolveDyad(const std::vector<std::string>& keys) {
+  if (keys.size() != 2) return Status::Usage("a dyad needs exactly two country keys");
+  auto countries = Countries();
+  if (!countries.ok()) return countries.status();
+  auto a = (*countries)->Find(keys[0]);
+  if (!a.ok()) return a.status();
+  auto b = (*countries)->Find(keys[1]);
+  if (!b.ok()) return b.status();
+  if (*a == *b) {
+    return Status::Usage("a dyad needs two different states ('" + keys[0] + "' and '" + keys[1] +
+                         "' both name " + (*a)->name + ")");
+  }
+  return DyadKeys{*a, *b};
+}
+
 ProgressFn CliContext::Progress(const std::string& label) {
   if (quiet || !isatty(STDERR_FILENO)) return nullptr;
   auto bar = std::make_shared<ProgressBar>(label);

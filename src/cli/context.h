@@ -9,6 +9,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "entente/countries.h"
 #include "entente/status.h"
@@ -17,6 +18,12 @@
 #include "entente/unga.h"
 
 namespace entente::cli {
+
+// The two states of a dyad given on the command line, looked up.
+struct DyadKeys {
+  const Country* a = nullptr;
+  const Country* b = nullptr;
+};
 
 class CliContext {
  public:
@@ -30,6 +37,9 @@ class CliContext {
 
   Result<Store*> OpenStore();
   Result<const CountryRegistry*> Countries();
+  // Looks up the two country keys of a dyad (`keys` holds exactly two); they
+  // must name different states. Unknown keys fail with suggestions.
+  Result<DyadKeys> ResolveDyad(const std::vector<std::string>& keys);
   // The data directory actually used (after ResolveDataDir).
   std::string ResolvedDataDir() const;
 

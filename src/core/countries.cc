@@ -690,6 +690,12 @@ Result<const Country*> CountryRegistry::Find(std::string_view key) const {
     std::string swapped = std::string(k.substr(comma + 1)) + " " + std::string(k.substr(0, comma));
     if (auto found = impl_->ByName(internal::NormalizeCountryName(swapped), k)) return *found;
   }
+  // Entities that are no state but that a state's name pattern would match.
+  for (const auto& entity : internal::NonStates()) {
+    if (internal::NormalizeCountryName(entity.name) == normalized) {
+      return Status::NotFound(Quoted(k) + " names no state: " + std::string(entity.reason));
+    }
+  }
   // Last: countrycode's name patterns, for long official and variant names.
   const std::string folded = internal::FoldToAscii(k);
   std::vector<std::size_t> matches;

@@ -71,6 +71,19 @@ constexpr CountryAlias kAliases[] = {
     {"Micronesia", 987, "common short name"},
     {"Kyrgyz Republic", 703, "World Bank name"},
     {"Lao PDR", 812, "World Bank name"},
+    {"St. Christopher and Nevis", 60, "official name of St. Kitts and Nevis until 1986"},
+    {"St. Christopher", 60, "short old name of St. Kitts and Nevis (MME writes 'st. christopher')"},
+};
+
+constexpr NonState kNonStates[] = {
+    {"Northern Cyprus",
+     "the Turkish Republic of Northern Cyprus is recognised only by Turkey and "
+     "is no state in COW or the codelist (Cyprus is 352)"},
+    {"Turkish Republic of Northern Cyprus", "recognised only by Turkey; no COW state"},
+    {"TRNC", "Turkish Republic of Northern Cyprus: no COW state"},
+    {"Transnistria", "unrecognised; no COW state (Moldova is 359)"},
+    {"Abkhazia", "recognised by few states; no COW state (Georgia is 372)"},
+    {"South Ossetia", "recognised by few states; no COW state (Georgia is 372)"},
 };
 
 // ISO 3166-3 lists these alpha-3 codes as withdrawn; historical data still
@@ -194,6 +207,9 @@ bool IsAsciiAlnum(char c) {
 
 std::span<const CountryAlias> CountryAliases() {
   return kAliases;
+}
+std::span<const NonState> NonStates() {
+  return kNonStates;
 }
 std::span<const DatedCode> WithdrawnIso3Codes() {
   return kWithdrawnIso3;

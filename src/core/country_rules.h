@@ -58,6 +58,14 @@ struct NameOverride {
 };
 
 std::span<const CountryAlias> CountryAliases();
+// Names of entities that are no state in COW or the codelist but that a name
+// pattern would match to a state ("Northern Cyprus" -> Cyprus). Find refuses
+// them with the reason instead of returning the wrong state.
+struct NonState {
+  std::string_view name;
+  std::string_view reason;
+};
+std::span<const NonState> NonStates();
 // ISO 3166-3 withdrawn alpha-3 codes (CSK, DDR, SUN, YUG, ...).
 std::span<const DatedCode> WithdrawnIso3Codes();
 // ISO 3166-3 withdrawn or reassigned alpha-2 codes (CS, YU, DD, YD, SU, ...).

@@ -122,6 +122,14 @@ Status CsvReader::RecordError(std::string_view problem) const {
                       ":1: " + std::string(problem));
 }
 
+Status CsvReader::ExpectFields(std::size_t count, std::string_view hint) const {
+  if (fields_.size() == count) return Status::Ok();
+  std::string problem =
+      "expected " + std::to_string(count) + " fields, found " + std::to_string(fields_.size());
+  if (!hint.empty()) problem += " " + std::string(hint);
+  return RecordError(problem);
+}
+
 Status ValidateUtf8(std::string_view source_name, std::string_view s) {
   std::size_t line = 1;
   std::size_t line_start = 0;

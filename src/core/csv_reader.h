@@ -41,6 +41,9 @@ class CsvReader {
   // A problem with the whole current record (e.g. its field count), reported
   // at its last field: "FILE:LINE:COLUMN: problem (value 'v')".
   Status RecordError(std::string_view problem) const;
+  // Ok when the current record has exactly `count` fields; otherwise the
+  // RecordError "expected COUNT fields, found N" followed by `hint`.
+  Status ExpectFields(std::size_t count, std::string_view hint = {}) const;
 
  private:
   std::string source_name_;

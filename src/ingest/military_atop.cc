@@ -59,8 +59,7 @@ Result<MilitarySourceRead> ReadAtopDyadYears(std::string_view source_name, std::
   std::int64_t empty_rows = 0;
   while (csv.Next()) {
     ++out.report.rows_read;
-    if (csv.size() != 8)
-      return csv.RecordError("expected 8 fields, found " + std::to_string(csv.size()));
+    if (Status s = csv.ExpectFields(8); !s.ok()) return s;
     long long c1 = 0;
     long long c2 = 0;
     int year = 0;

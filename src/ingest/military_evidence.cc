@@ -168,10 +168,8 @@ Result<MilitarySourceRead> ReadMilitaryEvidence(std::string_view source_name,
       seen;
   while (csv.Next()) {
     ++out.report.rows_read;
-    if (csv.size() != kEvidenceWidth) {
-      return csv.RecordError("expected " + std::to_string(kEvidenceWidth) + " fields, found " +
-                             std::to_string(csv.size()) + " (quote fields that hold commas)");
-    }
+    if (Status s = csv.ExpectFields(kEvidenceWidth, "(quote fields that hold commas)"); !s.ok())
+      return s;
     const Country* a = nullptr;
     const Country* b = nullptr;
     if (Status s = ParseDyad(csv, kDyad, countries, a, b); !s.ok()) return s;
@@ -280,10 +278,7 @@ Result<std::vector<EvidenceCoverage>> ReadEvidenceCoverage(std::string_view sour
   }
   std::vector<EvidenceCoverage> out;
   while (csv.Next()) {
-    if (csv.size() != kCoverageWidth) {
-      return csv.RecordError("expected " + std::to_string(kCoverageWidth) + " fields, found " +
-                             std::to_string(csv.size()));
-    }
+    if (Status s = csv.ExpectFields(kCoverageWidth); !s.ok()) return s;
     const Country* a = nullptr;
     const Country* b = nullptr;
     if (Status s = ParseDyad(csv, 0, countries, a, b); !s.ok()) return s;

@@ -25,10 +25,7 @@ Result<std::vector<MidYear>> ReadMidDyadYears(std::string_view source_name,
   std::int64_t rows = 0;
   while (csv.Next()) {
     ++rows;
-    if (csv.size() != width) {
-      return csv.RecordError("expected " + std::to_string(width) + " fields, found " +
-                             std::to_string(csv.size()));
-    }
+    if (Status s = csv.ExpectFields(width); !s.ok()) return s;
     long long c1 = 0, c2 = 0, hostlev = 0;
     int year = 0;
     if (!ParseInt(csv.field(c[0]), c1) || c1 < 1 || c1 > kMaxCcode) {

@@ -105,10 +105,7 @@ Result<MilitarySourceRead> ReadMmeExercises(std::string_view source_name, std::s
   std::vector<std::string> names;
   while (csv.Next()) {
     ++out.report.rows_read;
-    if (csv.size() != width) {
-      return csv.RecordError("expected " + std::to_string(width) + " fields, found " +
-                             std::to_string(csv.size()));
-    }
+    if (Status s = csv.ExpectFields(width); !s.ok()) return s;
     int start_year = 0, start_month = 0, start_day = 0, end_year = 0, end_month = 0, end_day = 0;
     if (!ParseMilitaryYear(csv.field(c[kStartYear]), start_year)) {
       return csv.ErrorAt(c[kStartYear], "bad start year");

@@ -28,10 +28,7 @@ Result<std::vector<RivalrySpan>> ReadRivalries(std::string_view source_name,
   std::int64_t rows = 0;
   while (csv.Next()) {
     ++rows;
-    if (csv.size() != width) {
-      return csv.RecordError("expected " + std::to_string(width) + " fields, found " +
-                             std::to_string(csv.size()));
-    }
+    if (Status s = csv.ExpectFields(width); !s.ok()) return s;
     long long c1 = 0, c2 = 0, first = 0, last = 0;
     if (!ParseInt(csv.field(c[1]), c1) || c1 < 1 || c1 > kMaxCcode) {
       return csv.ErrorAt(c[1], "bad COW code");

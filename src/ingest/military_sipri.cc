@@ -168,10 +168,7 @@ Result<MilitarySourceRead> ReadSipriRegister(std::string_view source_name, std::
 
   while (csv.Next()) {
     ++out.report.rows_read;
-    if (csv.size() != kColumnCount) {
-      return csv.RecordError("expected " + std::to_string(kColumnCount) + " fields, found " +
-                             std::to_string(csv.size()));
-    }
+    if (Status s = csv.ExpectFields(kColumnCount); !s.ok()) return s;
     std::string_view last = csv.field(kColumnCount - 1);
     if (last.empty() || last.back() != ';') {
       return csv.ErrorAt(kColumnCount - 1, "row does not end in ';' (truncated line?)");

@@ -54,10 +54,7 @@ Result<MilitarySourceRead> ReadUsBases(std::string_view source_name, std::string
   UnmappedNames unmapped;
   while (csv.Next()) {
     ++out.report.rows_read;
-    if (csv.size() != width) {
-      return csv.RecordError("expected " + std::to_string(width) + " fields, found " +
-                             std::to_string(csv.size()));
-    }
+    if (Status s = csv.ExpectFields(width); !s.ok()) return s;
     std::uint32_t kinds = 0;
     for (int k = 0; k < 3; ++k) {
       std::string_view v = csv.field(c[2 + k]);

@@ -42,10 +42,7 @@ Result<MilitarySourceRead> ReadUsTroops(std::string_view source_name, std::strin
   std::map<std::pair<int, int>, HostYear> by_host_year;
   while (csv.Next()) {
     ++out.report.rows_read;
-    if (csv.size() != width) {
-      return csv.RecordError("expected " + std::to_string(width) + " fields, found " +
-                             std::to_string(csv.size()));
-    }
+    if (Status s = csv.ExpectFields(width); !s.ok()) return s;
     int year = 0;
     if (!ParseMilitaryYear(csv.field(c[1]), year)) return csv.ErrorAt(c[1], "bad year");
     long long code = 0;

@@ -304,13 +304,12 @@ Result<ParsedUnga> ParseUnga(const std::string& path, std::string_view content, 
   return Status::Internal("unhandled UNGA format");
 }
 
-// Imports exactly one file (no companions).
+// Imports exactly one file (no companions) whose bytes are already read.
 Result<UngaImportResult> ImportOne(Store& store, const CountryRegistry& countries,
-                                   const std::string& path, const ProgressFn& progress) {
+                                   const std::string& path, std::string_view content,
+                                   const ProgressFn& progress) {
   Database& db = store.database();
-  auto content = ReadWholeFile(path);
-  if (!content.ok()) return content.status();
-  std::string sha = Sha256Hex(*content);
+  std::string sha = Sha256Hex(content);
   auto existing = FindImport(db, sha);
   if (!existing.ok()) return existing.status();
   if (existing->has_value()) {
@@ -321,7 +320,7 @@ Result<UngaImportResult> ImportOne(Store& store, const CountryRegistry& countrie
     }
     return result;
   }
-  auto parsed = ParseUnga(path, *content, db, countries, progress);
+  auto parsed = ParseUnga(path, content, db, countries, progress);
   if (!parsed.ok()) return parsed.status();
 
   UngaImportResult result{{}, parsed->format, false, 0};
@@ -374,6 +373,14 @@ Result<UngaImportResult> ImportOne(Store& store, const CountryRegistry& countrie
   return result;
 }
 
+// Reads a companion file and imports it.
+Result<UngaImportResult> ReadAndImportOne(Store& store, const CountryRegistry& countries,
+                                          const std::string& path) {
+  auto content = ReadWholeFile(path);
+  if (!content.ok()) return content.status();
+  return ImportOne(store, countries, path, *content, nullptr);
+}
+
 }  // namespace
 }  // namespace internal
 
@@ -384,9 +391,11 @@ Result<std::vector<UngaImportResult>> ImportUnga(Store& store, const CountryRegi
   std::vector<UngaImportResult> results;
   // Vote files need the roll-call descriptions beside them (dates, importance,
   // issue tags) unless they are already in the store.
-  auto content_head = internal::ReadWholeFile(path);
-  if (!content_head.ok()) return content_head.status();
-  internal::CsvReader header(path, *content_head);
+  // The file is read once: its header decides which companions to import
+  // first, and the same bytes are then parsed and hashed.
+  auto content = internal::ReadWholeFile(path);
+  if (!content.ok()) return content.status();
+  internal::CsvReader header(path, *content);
   bool is_vote_file = false;
   bool is_roll_call_file = false;
   if (header.Next()) {
@@ -402,19 +411,19 @@ Result<std::vector<UngaImportResult>> ImportUnga(Store& store, const CountryRegi
   if (is_vote_file || is_roll_call_file)
     companions.push_back((dir / internal::kIssuesFile).string());
   if (is_roll_call_file) {
-    auto main = internal::ImportOne(store, countries, path, progress);
+    auto main = internal::ImportOne(store, countries, path, *content, progress);
     if (!main.ok()) return main.status();
     results.push_back(std::move(main).value());
   }
   for (const std::string& companion : companions) {
     std::error_code ec;
     if (!fs::exists(companion, ec)) continue;
-    auto result = internal::ImportOne(store, countries, companion, nullptr);
+    auto result = internal::ReadAndImportOne(store, countries, companion);
     if (!result.ok()) return result.status();
     results.push_back(std::move(result).value());
   }
   if (!is_roll_call_file) {
-    auto main = internal::ImportOne(store, countries, path, progress);
+    auto main = internal::ImportOne(store, countries, path, *content, progress);
     if (!main.ok()) return main.status();
     results.push_back(std::move(main).value());
   }

@@ -45,10 +45,7 @@ Result<ParsedUnga> ReadWide(CsvReader& csv, const CountryRegistry& countries,
   std::string renumbered_list;
   while (csv.Next()) {
     ++out.rows_read;
-    if (csv.size() != columns) {
-      return csv.RecordError("expected " + std::to_string(columns) + " fields, found " +
-                             std::to_string(csv.size()) + " (is the file truncated?)");
-    }
+    if (Status s = csv.ExpectFields(columns, "(is the file truncated?)"); !s.ok()) return s;
     long long rcid;
     if (!ParseInt(csv.field(0), rcid) || rcid <= 0 || rcid >= kRenumberOffset) {
       return csv.ErrorAt(0, "rcid must be a positive integer below 1000000");

@@ -17,6 +17,7 @@
 
 #include "core/country_rules.h"
 #include "core/csv_reader.h"
+#include "support/shared_registry.h"
 
 namespace entente {
 namespace {
@@ -27,17 +28,7 @@ using internal::CsvReader;
 const std::string kData = ENTENTE_SHARED_DATA;
 
 // The registry is immutable: load it once for the whole suite.
-const CountryRegistry& Registry() {
-  static const CountryRegistry* registry = [] {
-    auto loaded = CountryRegistry::Load(kData);
-    if (!loaded.ok()) {
-      ADD_FAILURE() << loaded.status().message();
-      std::abort();
-    }
-    return new CountryRegistry(std::move(loaded).value());
-  }();
-  return *registry;
-}
+using testing_support::Registry;
 
 int CcodeOf(std::string_view key) {
   auto found = Registry().Find(key);
@@ -294,6 +285,21 @@ TEST(CountryRegistryTest, EveryRuleKeyResolves) {
   for (const auto& merge : internal::CodelistMerges()) {
     EXPECT_EQ(CcodeOf(merge.codelist_name), merge.ccode) << merge.codelist_name;
   }
+}
+
+// "Northern Cyprus" contains "cyprus", which Cyprus's name pattern matches;
+// the registry must refuse such entities rather than return their neighbour.
+TEST(CountryRegistryTest, NonStatesAreRefusedNotMatchedToTheirNeighbour) {
+  for (const auto& entity : internal::NonStates()) {
+    auto found = Registry().Find(entity.name);
+    ASSERT_FALSE(found.ok()) << entity.name << " resolved to " << (*found)->name;
+    EXPECT_EQ(found.status().code(), Status::Code::kNotFound) << entity.name;
+    EXPECT_NE(found.status().message().find("names no state"), std::string::npos)
+        << found.status().message();
+  }
+  EXPECT_EQ(CcodeOf("Cyprus"), 352);
+  EXPECT_EQ(CcodeOf("Republic of Cyprus"), 352);
+  EXPECT_EQ(CcodeOf("st. christopher"), 60);  // MME's spelling
 }
 
 // ISO3 first, ISO2 by length, then COW letters, then names.

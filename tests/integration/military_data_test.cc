@@ -12,21 +12,12 @@
 #include "entente/military.h"
 #include "entente/paths.h"
 #include "measures/military/military_data_impl.h"
+#include "support/shared_registry.h"
 
 namespace entente {
 namespace {
 
-const CountryRegistry& Registry() {
-  static const CountryRegistry* registry = [] {
-    auto loaded = CountryRegistry::Load(ENTENTE_SHARED_DATA);
-    if (!loaded.ok()) {
-      ADD_FAILURE() << loaded.status().message();
-      std::abort();
-    }
-    return new CountryRegistry(std::move(loaded).value());
-  }();
-  return *registry;
-}
+using testing_support::Registry;
 
 // Loaded once: every source read and validated.
 const MilitaryData& Data() {

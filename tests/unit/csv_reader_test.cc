@@ -162,6 +162,20 @@ TEST(CsvReaderTest, ErrorAtNamesFileLineColumnAndValue) {
   EXPECT_NE(record.message().find("expected 6 fields"), std::string::npos) << record.message();
 }
 
+TEST(CsvReaderTest, ExpectFieldsAcceptsTheCountAndNamesTheShortRecord) {
+  CsvReader csv("t.csv", "a,b,c\n1,2\n");
+  ASSERT_TRUE(csv.Next());
+  EXPECT_TRUE(csv.ExpectFields(3).ok());
+  ASSERT_TRUE(csv.Next());
+  const Status s = csv.ExpectFields(3, "(is the file truncated?)");
+  EXPECT_EQ(s.code(), Status::Code::kData);
+  // Reported at the record's last field, where a truncated row stopped.
+  EXPECT_NE(s.message().find("t.csv:2:2: expected 3 fields, found 2 (is the file truncated?)"),
+            std::string::npos)
+      << s.message();
+  EXPECT_NE(s.message().find("'2'"), std::string::npos) << s.message();
+}
+
 TEST(CsvReaderTest, ErrorAtQuotesUnescapedValuesAndCutsLongOnes) {
   const std::string long_value(500, 'x');
   const std::string content = "\"a \"\"q\"\"\"," + long_value + "\n";

@@ -10,23 +10,14 @@
 #include "entente/military.h"
 #include "ingest/military_sources.h"
 #include "support/scratch_dir.h"
+#include "support/shared_registry.h"
 
 namespace entente {
 namespace {
 
 namespace fs = std::filesystem;
 
-const CountryRegistry& Registry() {
-  static const CountryRegistry* registry = [] {
-    auto loaded = CountryRegistry::Load(ENTENTE_SHARED_DATA);
-    if (!loaded.ok()) {
-      ADD_FAILURE() << loaded.status().message();
-      std::abort();
-    }
-    return new CountryRegistry(std::move(loaded).value());
-  }();
-  return *registry;
-}
+using testing_support::Registry;
 
 const std::string kHeader =
     "dyad,date,end_date,criterion,kind,name,description,publisher,title,published,url\n";

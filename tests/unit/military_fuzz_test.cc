@@ -11,21 +11,12 @@
 #include "entente/paths.h"
 #include "ingest/military_sources.h"
 #include "measures/military/toml_subset.h"
+#include "support/shared_registry.h"
 
 namespace entente::internal {
 namespace {
 
-const CountryRegistry& Registry() {
-  static const CountryRegistry* registry = [] {
-    auto loaded = CountryRegistry::Load(ENTENTE_SHARED_DATA);
-    if (!loaded.ok()) {
-      ADD_FAILURE() << loaded.status().message();
-      std::abort();
-    }
-    return new CountryRegistry(std::move(loaded).value());
-  }();
-  return *registry;
-}
+using testing_support::Registry;
 
 constexpr int kMutationsPerInput = 400;
 constexpr char kAlphabet[] = "[]=\"',;\n\r#.-:0123456789abcxyz \t\\\x80\xff";

@@ -5,21 +5,12 @@
 
 #include "entente/military.h"
 #include "ingest/military_sources.h"
+#include "support/shared_registry.h"
 
 namespace entente::internal {
 namespace {
 
-const CountryRegistry& Registry() {
-  static const CountryRegistry* registry = [] {
-    auto loaded = CountryRegistry::Load(ENTENTE_SHARED_DATA);
-    if (!loaded.ok()) {
-      ADD_FAILURE() << loaded.status().message();
-      std::abort();
-    }
-    return new CountryRegistry(std::move(loaded).value());
-  }();
-  return *registry;
-}
+using testing_support::Registry;
 
 std::string SipriPreamble() {
   std::string out;

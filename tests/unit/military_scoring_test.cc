@@ -9,23 +9,14 @@
 
 #include "entente/military.h"
 #include "support/scratch_dir.h"
+#include "support/shared_registry.h"
 
 namespace entente {
 namespace {
 
 namespace fs = std::filesystem;
 
-const CountryRegistry& Registry() {
-  static const CountryRegistry* registry = [] {
-    auto loaded = CountryRegistry::Load(ENTENTE_SHARED_DATA);
-    if (!loaded.ok()) {
-      ADD_FAILURE() << loaded.status().message();
-      std::abort();
-    }
-    return new CountryRegistry(std::move(loaded).value());
-  }();
-  return *registry;
-}
+using testing_support::Registry;
 
 // Two stages: A = {treaty, exercises, cbm} reached with 2; B = {troop_placement,
 // common_defence} reached with 1. max_level 5.
