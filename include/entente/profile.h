@@ -36,6 +36,7 @@
 #include <vector>
 
 #include "entente/countries.h"
+#include "entente/ideal_points.h"
 #include "entente/status.h"
 #include "entente/store.h"
 #include "entente/years.h"
@@ -164,6 +165,13 @@ struct ProfileDataOptions {
   YearRange years{1946, 2025};  // the panel's years
   // The UN votes come from here (nullptr: diplomatic UN indicators missing).
   Store* store = nullptr;
+  // UN ideal points for the distance indicators (un_idealpoint_distance and
+  // the UN part of the leading power's hostility). When nullptr and
+  // fit_ideal_points is set, Build fits them from the store's votes (a few
+  // seconds, docs/ideal_points.md); otherwise those use vote agreement or
+  // stay missing. Session s is taken as year 1945 + s.
+  const IdealPointFit* ideal_points = nullptr;
+  bool fit_ideal_points = false;
   // Bootstrap replicates for trends, and their seed.
   int bootstrap_replicates = 2000;
   std::uint64_t bootstrap_seed = 20131;

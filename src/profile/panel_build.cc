@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "core/csv_reader.h"
+#include "entente/ideal_points.h"
 #include "entente/military.h"
 #include "entente/unga.h"
 #include "entente/vote_panel.h"
@@ -78,6 +79,9 @@ struct Sources {
   std::unordered_map<std::uint64_t, std::pair<float, float>> arms;  // (to a, to b)
   // Leader hostility parts by state-year.
   StateYear hostility;
+  // UN ideal points by state-year (session s -> year 1945 + s).
+  StateYear ideal;
+  bool have_ideal = false;
 };
 
 template <typename T, typename Reader>
@@ -163,9 +167,41 @@ Status LoadLeaders(const std::string& dir, const CountryRegistry& countries,
   return Status::Ok();
 }
 
-Status LoadVotes(Store* store, YearRange years, Sources& s) {
-  if (store == nullptr) return Status::Ok();
-  auto votes = LoadUngaVotes(*store, years);
+// The store's votes in the ideal-point estimator's index form (absences
+// and non-membership dropped; Voeten 1 yes, 2 abstain, 3 no become the
+// ordered categories yes > abstain > no).
+IdealPointData ToIdealPointData(const UngaVotes& votes) {
+  IdealPointData data;
+  data.ccodes = votes.ccodes;
+  data.item_session.reserve(votes.roll_calls.size());
+  for (const auto& rc : votes.roll_calls) data.item_session.push_back(rc.session);
+  data.votes.reserve(votes.vote_code.size());
+  for (std::size_t v = 0; v < votes.vote_code.size(); ++v) {
+    const int code = votes.vote_code[v];
+    if (code < 1 || code > 3) continue;
+    data.votes.push_back(
+        {votes.vote_roll_call[v], votes.vote_country[v], static_cast<std::int8_t>(3 - code)});
+  }
+  return data;
+}
+
+constexpr int kFirstSessionYear = 1945;  // session s opens in September of 1945 + s
+
+void UseIdealPoints(const IdealPointFit& fit, Sources& s) {
+  for (const IdealPointEstimate& e : fit.estimates) {
+    const int year = kFirstSessionYear + e.session;
+    if (e.ccode <= 0 || e.ccode >= 1000 || year < kYearBase || year >= kYearBase + kYearSlots) {
+      continue;
+    }
+    s.ideal.at(e.ccode, year) = static_cast<float>(e.idealpoint);
+  }
+  s.have_ideal = true;
+}
+
+Status LoadVotes(const ProfileDataOptions& options, YearRange years, Sources& s) {
+  if (options.ideal_points != nullptr) UseIdealPoints(*options.ideal_points, s);
+  if (options.store == nullptr) return Status::Ok();
+  auto votes = LoadUngaVotes(*options.store, years);
   if (!votes.ok()) return votes.status();
   VotePanel panel(*votes, VoteGrouping::kYear);
   const std::vector<RollCallSubset> all = {RollCallSubset::kAll};
@@ -179,6 +215,11 @@ Status LoadVotes(Store* store, YearRange years, Sources& s) {
       if (c1 == kLeader) s.un_agree_leader.at(c2, year) = agree;
       if (c2 == kLeader) s.un_agree_leader.at(c1, year) = agree;
     });
+  }
+  if (options.ideal_points == nullptr && options.fit_ideal_points && !votes->roll_calls.empty()) {
+    auto fit = EstimateIdealPoints(ToIdealPointData(*votes));
+    if (!fit.ok()) return fit.status();
+    UseIdealPoints(*fit, s);
   }
   return Status::Ok();
 }
@@ -195,6 +236,21 @@ void LoadArms(const MilitaryData::Impl& military, Sources& s) {
     auto& cell = s.arms[DyadYearKey(DyadKey(f.ccode_a, f.ccode_b), f.first_year)];
     (recipient == f.ccode_a ? cell.first : cell.second) += f.value;
   }
+}
+
+// How far a state stands from the leading power at the UN, 0-100: the
+// ideal-point distance (3 session sd or more -> 100) when ideal points are
+// loaded, else the share of votes on which they disagreed.
+float UnDistanceToLeader(const Sources& s, int ccode, int year) {
+  constexpr float kIdealSpan = 3;
+  if (s.have_ideal) {
+    const float x = s.ideal.get(ccode, year);
+    const float l = s.ideal.get(kLeader, year);
+    if (Present(x) && Present(l)) return 100 * std::min(1.0f, std::fabs(x - l) / kIdealSpan);
+    return kMissing;
+  }
+  const float agree = s.un_agree_leader.get(ccode, year);
+  return Present(agree) ? 100 * (1 - agree) : kMissing;
 }
 
 // The leading power's hostility toward each state, by year: the mean of the
@@ -227,10 +283,7 @@ void LoadHostility(const MilitaryData::Impl& military, YearRange years, Sources&
       if (c == kLeader) continue;
       double sum = 0;
       int n = 0;
-      for (float part :
-           {mid.get(c, y), rivalry.get(c, y),
-            Present(s.un_agree_leader.get(c, y)) ? 100 * (1 - s.un_agree_leader.get(c, y))
-                                                 : kMissing}) {
+      for (float part : {mid.get(c, y), rivalry.get(c, y), UnDistanceToLeader(s, c, y)}) {
         if (!Present(part)) continue;
         sum += part;
         ++n;
@@ -313,6 +366,11 @@ void FillDyad(const Sources& s, const MilitaryContext& mc, int a, int b, DyadSer
     }
     // Diplomatic.
     if (auto it = s.un_agree.find(key); it != s.un_agree.end()) row[kUnAgreement] = it->second;
+    if (s.have_ideal) {
+      const float xa = s.ideal.get(a, year);
+      const float xb = s.ideal.get(b, year);
+      if (Present(xa) && Present(xb)) row[kUnIdealDistance] = std::fabs(xa - xb);
+    }
     if (year <= kIgoLast) {
       auto it = s.igo.find(key);
       if (it != s.igo.end()) row[kIgoShared] = it->second;
@@ -460,7 +518,7 @@ Result<ProfileData> ProfileData::Build(const CountryRegistry& countries,
   if (Status st = LoadTrade(dir, s); !st.ok()) return st;
   if (Status st = LoadCowMisc(dir, s); !st.ok()) return st;
   if (Status st = LoadLeaders(dir, countries, impl->evidence, s); !st.ok()) return st;
-  if (Status st = LoadVotes(options.store, years, s); !st.ok()) return st;
+  if (Status st = LoadVotes(options, years, s); !st.ok()) return st;
 
   MilitaryDataOptions mo;
   mo.shared_data_dir = dir;

@@ -9,6 +9,7 @@
 #include <cmath>
 #include <filesystem>
 
+#include "entente/paths.h"
 #include "entente/store.h"
 #include "support/scratch_dir.h"
 
@@ -21,13 +22,12 @@ std::string CopyOfVoetenStore(const std::string& dir);
 namespace {
 
 const std::string kData = ENTENTE_SHARED_DATA;
-const std::string kProjectData = std::string(ENTENTE_TEST_FIXTURES) + "/../../data";
 
 ProfileDataOptions Options(Store* store) {
   ProfileDataOptions o;
   o.shared_data_dir = kData;
-  o.evidence_dir = kProjectData + "/evidence";
-  o.frameworks_dir = kProjectData + "/frameworks";
+  o.evidence_dir = ProjectDataDir() + "/evidence";
+  o.frameworks_dir = ProjectDataDir() + "/frameworks";
   o.store = store;
   o.bootstrap_replicates = 500;
   return o;
