@@ -135,6 +135,17 @@ std::vector<std::uint32_t> EvidenceDyads(const ProfileEvidence& evidence) {
   for (const auto& m : evidence.meetings) out.push_back(DyadKey(m.row.ccode_a, m.row.ccode_b));
   for (const auto& t : evidence.trade) out.push_back(DyadKey(t.row.ccode_a, t.row.ccode_b));
   for (const auto& p : evidence.partnerships) out.push_back(DyadKey(p.row.ccode_a, p.row.ccode_b));
+  for (const auto& c : evidence.meeting_coverage) out.push_back(DyadKey(c.ccode_a, c.ccode_b));
+  // Joint vetoes: every pair of states that appear in the veto file.
+  std::vector<int> vetoers;
+  for (const auto& v : evidence.vetoes)
+    vetoers.insert(vetoers.end(), v.vetoed_by.begin(), v.vetoed_by.end());
+  std::sort(vetoers.begin(), vetoers.end());
+  vetoers.erase(std::unique(vetoers.begin(), vetoers.end()), vetoers.end());
+  for (std::size_t i = 0; i < vetoers.size(); ++i) {
+    for (std::size_t j = i + 1; j < vetoers.size(); ++j)
+      out.push_back(DyadKey(vetoers[i], vetoers[j]));
+  }
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
