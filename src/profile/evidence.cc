@@ -120,6 +120,14 @@ Result<ProfileEvidence> LoadProfileEvidence(const CountryRegistry& countries,
   if (!vetoes.ok()) return vetoes.status();
   e.vetoes = std::move(vetoes).value();
   const std::string leaders_path = evidence_dir + "/personal/leaders.csv";
+  // References read "evidence/personal/leader_meetings.csv:38" wherever the
+  // directory lies (errors keep the full path, to find the file).
+  auto relative = [&](internal::EvidenceRow& row) {
+    const std::string prefix = evidence_dir + "/";
+    if (row.reference.rfind(prefix, 0) == 0) {
+      row.reference = "evidence/" + row.reference.substr(prefix.size());
+    }
+  };
   if (std::filesystem::exists(leaders_path)) {
     auto content = internal::ReadWholeFile(leaders_path);
     if (!content.ok()) return content.status();
@@ -127,6 +135,11 @@ Result<ProfileEvidence> LoadProfileEvidence(const CountryRegistry& countries,
     if (!leaders.ok()) return leaders.status();
     e.leaders = std::move(leaders).value();
   }
+  for (auto& m : e.meetings) relative(m.row);
+  for (auto& t : e.trade) relative(t.row);
+  for (auto& p : e.partnerships) relative(p.row);
+  for (auto& v : e.vetoes) relative(v.row);
+  for (auto& r : e.leader_rows) relative(r);
   return e;
 }
 
