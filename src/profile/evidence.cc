@@ -228,6 +228,32 @@ void ApplyEvidence(const ProfileEvidence& evidence, int a, int b, DyadSeries& se
   }
 }
 
+std::vector<ProfileEvidenceFact> UnscoredEvidence(const ProfileEvidence& evidence, int a, int b,
+                                                  int year, const Row& row) {
+  std::vector<ProfileEvidenceFact> out;
+  const auto bits =
+      Present(row[kEvidenceBits]) ? static_cast<std::uint32_t>(row[kEvidenceBits]) : 0u;
+  std::uint32_t used = 0;  // columns whose value came from a row already passed
+  for (const auto& t : evidence.trade) {
+    if (!SameDyad(t.row, a, b) || t.row.year != year) continue;
+    double value = 0;
+    const int column = TradeColumn(t, value);
+    if (column >= 0 && (bits & (1u << column)) && !(used & (1u << column))) {
+      used |= 1u << column;  // this row gave the indicator its value
+      continue;
+    }
+    ProfileEvidenceFact f;
+    f.indicator = t.indicator;
+    f.file_dyad = t.dyad;
+    f.value = t.value;
+    f.unit = t.unit;
+    f.reporter = t.reporter;
+    f.source = Ref(t.row);
+    out.push_back(std::move(f));
+  }
+  return out;
+}
+
 std::vector<ProfileEvidenceRef> EvidenceRefs(const ProfileEvidence& evidence, int a, int b,
                                              int year, int column) {
   std::vector<ProfileEvidenceRef> out;
