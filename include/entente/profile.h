@@ -215,6 +215,10 @@ class ProfileData {
   YearRange years() const;
   // Dyad-years in the panel.
   std::int64_t size() const;
+  // For a stored panel: why it no longer matches its inputs (the evidence
+  // files or frameworks changed since `entente import profile`), or "" when
+  // it does. Always "" for a panel built in memory.
+  const std::string& stale_reason() const;
 
   struct Impl;
   const Impl& impl() const { return *impl_; }

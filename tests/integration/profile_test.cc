@@ -306,6 +306,7 @@ TEST(ProfileRealData, StoredPanelMatchesMemory) {
   auto stored = ProfileData::OpenStored(*panel.store, SharedCountries(), Options(&*panel.store));
   ASSERT_TRUE(stored.ok()) << stored.status().message();
   EXPECT_EQ(stored->size(), panel.data->size());
+  EXPECT_EQ(stored->stale_reason(), "");  // same evidence and frameworks as the build
   for (auto [a, b] : {std::pair{"CHN", "RUS"}, {"USA", "IND"}, {"DEU", "FRA"}}) {
     auto x = ProfileDyad(*panel.data, SharedCountries(), C(a), C(b), {1950, 2025});
     auto y = ProfileDyad(*stored, SharedCountries(), C(a), C(b), {1950, 2025});
