@@ -8,8 +8,8 @@
 //    (COW trade, IGO, NMC, contiguity, MIDs, Thompson-Dreyer rivalries, ATOP,
 //    SIPRI, Archigos), the UN votes in the store and the team's cited
 //    evidence files (data/evidence/{economic,diplomatic,personal,military}).
-//    Or read back from the store, where `entente init` / `entente import
-//    profile` saved it (migration 3): one dyad's rows are an indexed lookup.
+//    Or read back from the store, where `entente import profile` saved it
+//    (migration 3): one dyad's rows are an indexed lookup.
 //  - ProfileDyad: one dyad over a year range: each indicator's raw value and
 //    0-100 score with its source, one index per dimension, the composite,
 //    the classification with the rule that decided it, the dyad's rank among

@@ -35,8 +35,8 @@ Status CheckLayout(internal::Database& db) {
   if (!stmt->Step(&status)) {
     if (!status.ok()) return status;
     return Status::NotFound(
-        "the store holds no profile panel: run `entente import profile` "
-        "(or `entente init`) first");
+        "the store holds no profile panel: run `entente import profile` first "
+        "(after `entente init`, for the UN votes)");
   }
   if (stmt->Text(0) != PanelLayout()) {
     return Status::Data(
