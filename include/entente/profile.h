@@ -243,6 +243,19 @@ Result<std::vector<RankRow>> RankDyads(const ProfileData& data, int year,
 // earlier panel, in one transaction with a provenance row. Returns the rows.
 Result<std::int64_t> SaveProfilePanel(Store& store, const ProfileData& data);
 
+// One evidence file as read and validated, for `entente profile --check`.
+struct ProfileEvidenceFileReport {
+  std::string file;  // relative to the evidence folder, e.g. "personal/leader_meetings.csv"
+  std::int64_t rows = 0;
+  std::string note;  // what the rows are ("" when the file is absent: then rows is 0)
+};
+
+// Reads and validates every non-military evidence file under `evidence_dir`
+// exactly as Build does (the military files are MilitaryData's) and counts
+// the rows. The first bad row is an error naming file, line, column and value.
+Result<std::vector<ProfileEvidenceFileReport>> CheckProfileEvidence(
+    const CountryRegistry& countries, const std::string& evidence_dir);
+
 // The classification rules in words (also in DyadProfile::classification_rules).
 std::string ProfileClassificationRules();
 

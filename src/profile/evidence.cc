@@ -329,3 +329,24 @@ std::vector<ProfileEvidenceRef> EvidenceRefs(const ProfileEvidence& evidence, in
 }
 
 }  // namespace entente::profile_internal
+
+namespace entente {
+
+Result<std::vector<ProfileEvidenceFileReport>> CheckProfileEvidence(
+    const CountryRegistry& countries, const std::string& evidence_dir) {
+  auto e = profile_internal::LoadProfileEvidence(countries, evidence_dir);
+  if (!e.ok()) return e.status();
+  auto count = [](std::size_t n) { return static_cast<std::int64_t>(n); };
+  return std::vector<ProfileEvidenceFileReport>{
+      {"personal/leader_meetings.csv", count(e->meetings.size()), "leader meetings"},
+      {"personal/coverage.csv", count(e->meeting_coverage.size()),
+       "dyad-years declared complete for meetings"},
+      {"personal/leaders.csv", count(e->leaders.size()), "leaders in office after Archigos"},
+      {"economic/bilateral_trade.csv", count(e->trade.size()), "trade, energy, currency values"},
+      {"diplomatic/partnerships.csv", count(e->partnerships.size()),
+       "partnership declarations, treaties, joint statements"},
+      {"diplomatic/unsc_vetoes.csv", count(e->vetoes.size()), "vetoed Security Council drafts"},
+  };
+}
+
+}  // namespace entente

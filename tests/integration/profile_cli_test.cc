@@ -83,6 +83,13 @@ TEST(ProfileCli, BadEvidenceNamesFileLineColumn) {
   EXPECT_EQ(run.exit_code, 2) << run.out;
   EXPECT_NE(run.out.find("leader_meetings.csv:3:2"), std::string::npos) << run.out;
   EXPECT_NE(run.out.find("2014-02-30"), std::string::npos) << run.out;
+  // --check validates the same files without building anything.
+  CliRun check = Entente("profile --check --evidence " + evidence.string());
+  EXPECT_EQ(check.exit_code, 2) << check.out;
+  EXPECT_NE(check.out.find("leader_meetings.csv:3:2"), std::string::npos) << check.out;
+  CliRun good = Entente("profile --check --format csv");
+  EXPECT_EQ(good.exit_code, 0) << good.out;
+  EXPECT_NE(good.out.find("personal/leader_meetings.csv,"), std::string::npos) << good.out;
 }
 
 // JSON carries every indicator with value, score, source and evidence;
