@@ -54,15 +54,28 @@ std::string SeriesFigure(ReportContext& ctx, const DyadMeasures& m, const Belief
   auto self = [](double v) { return v; };
   chart.series = {{r.a.label, x, ByYear(ctx, a, self), "", false},
                   {r.b.label, x, ByYear(ctx, b, self), "", false}};
+  std::map<int, const BeliefsYear*> ya, yb;
+  for (const auto& y : r.a.series) ya[y.year] = &y;
+  for (const auto& y : r.b.series) yb[y.year] = &y;
+  auto reliable = [](const std::map<int, const BeliefsYear*>& side, int year) -> Cell {
+    auto it = side.find(year);
+    if (it == side.end()) return Cell{};
+    return std::string(IsReliable(it->second->words, it->second->counts) ? "yes" : "no");
+  };
   Table data;
-  data.columns = {"year", "a", "b"};
+  data.columns = {"year", "a", "b", "a_reliable", "b_reliable"};
   for (std::size_t i = 0; i < x.size(); ++i) {
-    data.rows.push_back({std::int64_t{ctx.year_list[i]}, NumberCell(chart.series[0].y[i]),
-                         NumberCell(chart.series[1].y[i])});
+    const int year = ctx.year_list[i];
+    data.rows.push_back({std::int64_t{year}, NumberCell(chart.series[0].y[i]),
+                         NumberCell(chart.series[1].y[i]), reliable(ya, year), reliable(yb, year)});
   }
-  const std::string caption = std::string(name) +
-                              " of each year's coded speeches; a gap is a year without a coded "
-                              "speech of that side.";
+  const std::string caption =
+      std::string(name) +
+      " of each year's coded speeches; a gap is a year without a coded speech of that side. A "
+      "state's speeches are those its corpus files under the state's ISO3 code (China's UN "
+      "speeches before 1971 were given by the Republic of China, which held the seat). Years "
+      "with fewer than 1,500 words or 15 valenced attributions are flagged unreliable in the "
+      "values table.";
   return Figure(ctx, chart.id, chart.title, svg::RenderLineChart(chart), caption, std::move(data));
 }
 

@@ -1,5 +1,6 @@
 // Section "In brief": the latest value of each dimension in one sentence
 // each, with what the report could not show.
+#include <algorithm>
 #include <cmath>
 
 #include "present/report/html.h"
@@ -9,30 +10,37 @@
 namespace entente::report {
 namespace {
 
+// A year with fewer common roll calls than this (e.g. 2024, whose data end in
+// June) is too noisy to headline; the summary names the latest year with at
+// least this many and mentions the later, thinner ones.
+constexpr std::int64_t kHeadlineMinVotes = 20;
+
+std::string YearClause(int year, const VoteSimilarity& s) {
+  return "in " + std::to_string(year) + " the two agreed on " + Num(100 * s.agree, 0) +
+         "% of the " + std::to_string(s.n) + " roll calls both voted on (kappa " + Num(s.kappa, 2) +
+         ")";
+}
+
 std::string VotesLine(const ReportContext& ctx, const DyadMeasures& m) {
   if (!ctx.votes) return "UN votes: not in the store (run <code>entente init</code>).";
-  const VoteSimilarity* first = nullptr;
-  int first_year = 0;
-  for (const auto& [year, s] : m.votes) {
-    if (s.n > 0) {
-      first = &s;
-      first_year = year;
-      break;
-    }
+  auto first = std::find_if(m.votes.begin(), m.votes.end(),
+                            [](const auto& e) { return e.second.n >= kHeadlineMinVotes; });
+  auto last = std::find_if(m.votes.rbegin(), m.votes.rend(),
+                           [](const auto& e) { return e.second.n >= kHeadlineMinVotes; });
+  if (first == m.votes.end()) {
+    return "UN votes: no year in these years with at least " + std::to_string(kHeadlineMinVotes) +
+           " roll calls on which both voted (see the chart).";
   }
-  for (auto it = m.votes.rbegin(); it != m.votes.rend(); ++it) {
-    if (it->second.n == 0) continue;
-    const VoteSimilarity& s = it->second;
-    std::string line = "UN votes: in " + std::to_string(it->first) + " the two agreed on " +
-                       Num(100 * s.agree, 0) + "% of the " + std::to_string(s.n) +
-                       " roll calls both voted on (kappa " + Num(s.kappa, 2) + ")";
-    if (first && first_year != it->first) {
-      line += "; in " + std::to_string(first_year) + ", the first year with common votes, on " +
-              Num(100 * first->agree, 0) + "% (kappa " + Num(first->kappa, 2) + ")";
-    }
-    return line + ".";
+  std::string line = "UN votes: " + YearClause(last->first, last->second);
+  if (first->first != last->first) {
+    line += "; " + YearClause(first->first, first->second);
   }
-  return "UN votes: no roll call in these years on which both voted.";
+  line += " (years with at least " + std::to_string(kHeadlineMinVotes) + " common roll calls";
+  if (m.votes.rbegin()->first != last->first) {
+    line += "; " + std::to_string(m.votes.rbegin()->first) + " has " +
+            std::to_string(m.votes.rbegin()->second.n) + " so far";
+  }
+  return line + ").";
 }
 
 std::string MilitaryLine(const ReportContext& ctx, const DyadMeasures& m) {
