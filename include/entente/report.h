@@ -13,19 +13,23 @@
 // Thread safety: BuildReport uses the Store from the calling thread only.
 #pragma once
 
+#include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
 #include "entente/countries.h"
-#include "entente/military.h"
 #include "entente/status.h"
 #include "entente/store.h"
 #include "entente/table.h"
 #include "entente/years.h"
 
 namespace entente {
+
+// Called with (units done, units total) while work proceeds (as in unga.h).
+using ProgressFn = std::function<void(std::uint64_t done, std::uint64_t total)>;
 
 // Years shown when the caller gives none: the post-war system to the last
 // year any source covers (the military evidence files run to 2025).
@@ -75,8 +79,9 @@ Result<Report> BuildReport(Store& store, const CountryRegistry& countries,
 Status WriteReportData(const Report& report, const std::string& dir);
 
 // Parses "USA-AUS,USA-IND" into key pairs. A key may itself hold a '-'
-// ("Guinea-Bissau-USA"): each split point is tried and the one where both
-// sides are countries wins. Errors name the dyad that does not parse.
+// ("Guinea-Bissau-USA"): each split point is tried; exactly one must give
+// two countries, otherwise the dyad is ambiguous (use ISO3 codes). Errors
+// (usage) name the dyad that does not parse.
 Result<std::vector<std::pair<std::string, std::string>>> ParseDyadList(
     std::string_view text, const CountryRegistry& countries);
 

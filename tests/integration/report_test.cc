@@ -18,6 +18,7 @@
 #include <fstream>
 #include <map>
 #include <optional>
+#include <random>
 #include <set>
 #include <sstream>
 #include <string>
@@ -393,6 +394,60 @@ TEST(ReportDyadListTest, ParsesKeysWithDashesAndRejectsBadDyads) {
     EXPECT_FALSE(r.ok()) << bad;
     if (!r.ok()) {
       EXPECT_EQ(r.status().code(), Status::Code::kUsage) << bad;
+    }
+  }
+}
+
+// Property: any list of real keys joined as A-B,C-D parses back to the same
+// pairs (names with spaces and dashes included); random text never crashes
+// and, when accepted, yields only pairs of known countries.
+TEST(ReportDyadListTest, RoundTripsRandomDyadsAndSurvivesRandomText) {
+  const CountryRegistry& countries = SharedCountries();
+  std::vector<std::string> keys;
+  for (const Country& c : countries.all()) {
+    if (c.ccode == 0) continue;
+    keys.push_back(c.iso3.empty() ? std::to_string(c.ccode) : c.iso3);
+    if (c.name.find('-') != std::string::npos) keys.push_back(c.name);  // "Guinea-Bissau"
+  }
+  std::mt19937 rng(20261123);
+  auto pick = [&] {
+    return keys[std::uniform_int_distribution<std::size_t>(0, keys.size() - 1)(rng)];
+  };
+  for (int round = 0; round < 300; ++round) {
+    std::vector<std::pair<std::string, std::string>> want;
+    std::string text;
+    const int n = 1 + static_cast<int>(rng() % 4);
+    for (int i = 0; i < n; ++i) {
+      want.emplace_back(pick(), pick());
+      text += (i ? "," : "") + want.back().first + "-" + want.back().second;
+    }
+    auto got = ParseDyadList(text, countries);
+    if (!got.ok() && text.find_first_of("abcdefghijklmnopqrstuvwxyz") != std::string::npos) {
+      // A name with a dash can split two ways ("Guinea" is a country too):
+      // that must be reported as ambiguous, never guessed.
+      EXPECT_NE(got.status().message().find("ambiguous"), std::string::npos) << text;
+      continue;
+    }
+    ASSERT_TRUE(got.ok()) << text << ": " << got.status().message();
+    ASSERT_EQ(got->size(), want.size()) << text;
+    for (std::size_t i = 0; i < want.size(); ++i) {
+      EXPECT_EQ(*countries.Find((*got)[i].first), *countries.Find(want[i].first)) << text;
+      EXPECT_EQ(*countries.Find((*got)[i].second), *countries.Find(want[i].second)) << text;
+    }
+  }
+  const std::string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZab -,0123456789";
+  for (int round = 0; round < 2000; ++round) {
+    std::string text;
+    const int length = static_cast<int>(rng() % 24);
+    for (int i = 0; i < length; ++i) text += alphabet[rng() % alphabet.size()];
+    auto got = ParseDyadList(text, countries);
+    if (!got.ok()) {
+      EXPECT_EQ(got.status().code(), Status::Code::kUsage) << text;
+      continue;
+    }
+    for (const auto& [a, b] : *got) {
+      EXPECT_TRUE(countries.Find(a).ok()) << text;
+      EXPECT_TRUE(countries.Find(b).ok()) << text;
     }
   }
 }

@@ -27,24 +27,28 @@ Result<std::vector<std::pair<std::string, std::string>>> ParseDyadList(
       return Status::Usage("empty dyad in '" + std::string(text) +
                            "': write dyads as A-B separated by commas, e.g. USA-AUS,USA-IND");
     }
-    // Try every '-' as the split: keys such as "Guinea-Bissau" hold one.
-    bool found = false;
+    // Try every '-' as the split: keys such as "Guinea-Bissau" hold one. When
+    // two splits both give countries the dyad is ambiguous: say so rather
+    // than guess.
+    std::vector<std::pair<std::string, std::string>> splits;
     for (std::size_t dash = dyad.find('-'); dash != std::string::npos;
          dash = dyad.find('-', dash + 1)) {
-      const std::string a = Trim(std::string_view(dyad).substr(0, dash));
-      const std::string b = Trim(std::string_view(dyad).substr(dash + 1));
+      std::string a = Trim(std::string_view(dyad).substr(0, dash));
+      std::string b = Trim(std::string_view(dyad).substr(dash + 1));
       if (a.empty() || b.empty()) continue;
-      if (countries.Find(a).ok() && countries.Find(b).ok()) {
-        out.emplace_back(a, b);
-        found = true;
-        break;
-      }
+      if (countries.Find(a).ok() && countries.Find(b).ok()) splits.emplace_back(a, b);
     }
-    if (!found) {
+    if (splits.empty()) {
       return Status::Usage("'" + dyad +
                            "' is not a dyad of two known countries: write it as A-B, e.g. "
                            "USA-AUS (run `entente countries KEY` to check a key)");
     }
+    if (splits.size() > 1) {
+      return Status::Usage("'" + dyad + "' is ambiguous ('" + splits[0].first + "' and '" +
+                           splits[0].second + "', or '" + splits[1].first + "' and '" +
+                           splits[1].second + "'): use ISO3 codes, e.g. GNB-USA");
+    }
+    out.push_back(std::move(splits.front()));
     if (comma == text.size()) break;
   }
   if (out.empty()) return Status::Usage("--compare needs at least one dyad, e.g. USA-AUS");
