@@ -122,7 +122,8 @@ void AddReportCommand(CLI::App& app, CliContext& ctx) {
       "report",
       "One self-contained HTML report on a dyad (inline SVG charts, no network needed to view "
       "it): UN vote similarity and ideal-point distance, military alignment with the evidence "
-      "and sources behind each criterion, leaders' beliefs, a comparison with other dyads, "
+      "and sources behind each criterion, leaders' beliefs, the economic, diplomatic, personal "
+      "and composite indices with the classification, a comparison with other dyads, "
       "methods and data provenance (docs/report.md). Missing years are gaps, never zero.\n"
       "Examples:\n"
       "  entente report CHN RUS\n"

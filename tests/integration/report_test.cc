@@ -29,6 +29,7 @@
 #include "entente/ideal_points.h"
 #include "entente/military.h"
 #include "entente/paths.h"
+#include "entente/profile.h"
 #include "entente/store.h"
 #include "entente/unga.h"
 #include "store/sqlite.h"
@@ -351,6 +352,59 @@ TEST_F(ReportTest, BeliefsBarsShowTheBeliefsLibrarysValues) {
   EXPECT_NE(verdict.find(expected->congruent ? "are congruent" : "not congruent"),
             std::string::npos)
       << verdict;
+}
+
+TEST_F(ReportTest, ProfileChartsShowTheProfileLibrarysIndices) {
+  const YearRange years{1995, 2014};
+  const Report report = Build(Options("CHN", "RUS", years));
+  ProfileDataOptions po;
+  po.shared_data_dir = kData;
+  po.evidence_dir = ProjectDataDir() + "/evidence";
+  po.frameworks_dir = ProjectDataDir() + "/frameworks";
+  po.store = &*store_;
+  po.years = years;
+  auto data = ProfileData::Build(SharedCountries(), po);
+  ASSERT_TRUE(data.ok()) << data.status().message();
+  const CountryRegistry& countries = SharedCountries();
+  auto profile =
+      ProfileDyad(*data, countries, **countries.Find("CHN"), **countries.Find("RUS"), years);
+  ASSERT_TRUE(profile.ok()) << profile.status().message();
+  ASSERT_EQ(profile->rows.size(), 20u);
+
+  const std::string svg = ById(report.html, "svg", "profile-dimensions");
+  for (int d = 0; d < kAlignmentDimensionCount; ++d) {
+    const std::string name(ProfileDimensionId(static_cast<ProfileDimension>(d)));
+    const auto shown = Points(svg, name);
+    for (const ProfileYear& y : profile->rows) {
+      if (y.index[d]) {
+        ASSERT_TRUE(shown.count(y.year)) << name << " " << y.year;
+        EXPECT_EQ(shown.at(y.year), *y.index[d]) << name << " " << y.year;
+      } else {
+        EXPECT_EQ(shown.count(y.year), 0u) << name << " " << y.year << ": missing is a gap";
+      }
+    }
+  }
+  const auto composite = Points(svg, "composite");
+  int with_composite = 0;
+  for (const ProfileYear& y : profile->rows) {
+    if (!y.composite) continue;
+    ++with_composite;
+    EXPECT_EQ(composite.at(y.year), *y.composite) << y.year;
+  }
+  EXPECT_GT(with_composite, 10);
+  // The classification timeline: each year's class as the library decided it.
+  const std::string timeline = ById(report.html, "svg", "profile-classification");
+  for (const ProfileYear& y : profile->rows) {
+    int covering = 0;
+    for (const Element& span : FindElements(timeline, "rect", "class", "span")) {
+      if (std::stoi(span.Attr("data-from")) <= y.year &&
+          y.year <= std::stoi(span.Attr("data-to"))) {
+        ++covering;
+        EXPECT_EQ(span.Attr("data-state"), std::string(AlignmentClassId(y.alignment))) << y.year;
+      }
+    }
+    EXPECT_EQ(covering, 1) << y.year;
+  }
 }
 
 TEST_F(ReportTest, ComparisonHasOneRowPerDyadAndDataOutOneCsvPerChart) {

@@ -31,6 +31,27 @@ Cell LatestAgreement(const DyadMeasures& m) {
   return Cell{};
 }
 
+// The last year of the profile with a composite: "62.3 (2025)".
+const ProfileYear* LatestProfileYear(const DyadMeasures& m) {
+  if (!m.profile) return nullptr;
+  for (auto it = m.profile->rows.rbegin(); it != m.profile->rows.rend(); ++it) {
+    if (it->composite) return &*it;
+  }
+  return nullptr;
+}
+
+Cell LatestComposite(const DyadMeasures& m) {
+  const ProfileYear* y = LatestProfileYear(m);
+  if (!y) return Cell{};
+  return Num(*y->composite, 1) + " (" + std::to_string(y->year) + ")";
+}
+
+Cell LatestClass(const DyadMeasures& m) {
+  const ProfileYear* y = LatestProfileYear(m);
+  if (!y) return Cell{};
+  return std::string(AlignmentClassId(y->alignment));
+}
+
 Cell MeanAgreement(const DyadMeasures& m) {
   double sum = 0;
   int count = 0;
@@ -69,7 +90,9 @@ Table ComparisonTable(const ReportContext& ctx) {
                "years at a military stage",
                "P-1 difference",
                "I-1 difference",
-               "beliefs congruent"};
+               "beliefs congruent",
+               "composite, latest",
+               "class, latest"};
   for (const DyadMeasures& m : ctx.dyads) {
     std::vector<Cell> row = {
         m.key,
@@ -89,6 +112,8 @@ Table ComparisonTable(const ReportContext& ctx) {
     } else {
       row.insert(row.end(), {Cell{}, Cell{}, Cell{}});
     }
+    row.push_back(LatestComposite(m));
+    row.push_back(LatestClass(m));
     t.rows.push_back(std::move(row));
   }
   return t;
@@ -161,6 +186,39 @@ std::string MilitaryFigure(ReportContext& ctx) {
                 std::move(data));
 }
 
+std::string CompositeFigure(ReportContext& ctx) {
+  svg::LineChart chart;
+  chart.id = "compare-composite";
+  chart.title = "Composite alignment index by year, dyad by dyad";
+  chart.x_label = "year";
+  chart.y_label = "composite (0-100)";
+  chart.y_min = 0;
+  chart.y_max = 100;
+  chart.y_decimals = 0;
+  const auto x = YearAxis(ctx);
+  Table data;
+  data.columns = {"year"};
+  for (const DyadMeasures& m : ctx.dyads) {
+    std::map<int, double> values;
+    if (m.profile) {
+      for (const ProfileYear& y : m.profile->rows) {
+        if (y.composite) values[y.year] = *y.composite;
+      }
+    }
+    chart.series.push_back({m.key, x, ByYear(ctx, values, [](double v) { return v; }), "", false});
+    data.columns.push_back(m.key);
+  }
+  for (std::size_t i = 0; i < x.size(); ++i) {
+    std::vector<Cell> row = {std::int64_t{ctx.year_list[i]}};
+    for (const auto& s : chart.series) row.push_back(NumberCell(s.y[i]));
+    data.rows.push_back(std::move(row));
+  }
+  return Figure(ctx, chart.id, chart.title, svg::RenderLineChart(chart),
+                "The profile's composite: the mean of the economic, diplomatic, personal and "
+                "military indices present that year (at least two).",
+                std::move(data));
+}
+
 }  // namespace
 
 Section ComparisonSection(ReportContext& ctx) {
@@ -176,7 +234,10 @@ Section ComparisonSection(ReportContext& ctx) {
       "brackets); beliefs over every coded speech in those years.</p>\n";
   table.decimals = 6;
   ctx.charts.push_back({"comparison-table", "Comparison of the dyads", std::move(table)});
-  if (ctx.dyads.size() > 1) s.html += AgreementFigure(ctx) + MilitaryFigure(ctx);
+  if (ctx.dyads.size() > 1) {
+    s.html += AgreementFigure(ctx) + MilitaryFigure(ctx);
+    if (ctx.profile_data) s.html += CompositeFigure(ctx);
+  }
   return s;
 }
 

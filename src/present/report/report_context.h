@@ -12,6 +12,7 @@
 #include "entente/dyad_votes.h"
 #include "entente/ideal_points.h"
 #include "entente/military.h"
+#include "entente/profile.h"
 #include "entente/report.h"
 #include "entente/store.h"
 #include "entente/unga.h"
@@ -34,6 +35,9 @@ struct DyadMeasures {
   // Beliefs: set when both sides have coded speeches; otherwise why not.
   std::optional<BeliefsResult> beliefs;
   std::string beliefs_missing;
+  // Economic, diplomatic, personal, composite, classification (issue 4).
+  std::optional<DyadProfile> profile;
+  std::string profile_missing;
 };
 
 // A section of the page: an anchor, a heading and its HTML.
@@ -59,6 +63,9 @@ struct ReportContext {
   std::optional<MilitaryFramework> framework;
   YearRange military_years;
   bool corpus_coded = false;
+  std::optional<ProfileData> profile_data;
+  std::string profile_missing;  // why there is no profile panel
+  std::string profile_source;   // "the panel stored in ..." or "built from the datasets"
 
   std::vector<DyadMeasures> dyads;  // [0] is the report's dyad, then --compare
 

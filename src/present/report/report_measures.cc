@@ -80,6 +80,33 @@ Status LoadMilitary(ReportContext& ctx) {
   return Status::Ok();
 }
 
+// The profile panel: the one `entente import profile` saved in the store when
+// there is one (what `entente profile` shows), else built from the datasets
+// for the report's years, reusing this report's ideal-point fit.
+Status LoadProfile(ReportContext& ctx) {
+  ProfileDataOptions options;
+  options.shared_data_dir = ctx.options->shared_data_dir;
+  options.evidence_dir = ctx.options->project_data_dir + "/evidence";
+  options.frameworks_dir = ctx.options->project_data_dir + "/frameworks";
+  options.store = ctx.store;
+  options.years = ctx.years;
+  options.ideal_points = ctx.fit ? &*ctx.fit : nullptr;
+  auto stored = ProfileData::OpenStored(*ctx.store, *ctx.countries, options);
+  if (stored.ok()) {
+    ctx.profile_data = std::move(stored).value();
+    ctx.profile_source = "the panel saved in the store by `entente import profile`";
+    return Status::Ok();
+  }
+  if (stored.status().code() != Status::Code::kNotFound) return stored.status();
+  auto built = ProfileData::Build(*ctx.countries, options);
+  if (!built.ok()) return built.status();
+  ctx.profile_data = std::move(built).value();
+  ctx.profile_source = std::string("built from the datasets for this report") +
+                       (ctx.fit ? " (UN ideal-point distances from this report's fit)"
+                                : " (without UN ideal-point distances: --no-idealpoints)");
+  return Status::Ok();
+}
+
 Result<bool> CorpusCoded(ReportContext& ctx) {
   auto stmt = ctx.store->database().Prepare(
       "SELECT COUNT(*) FROM opcode_speeches WHERE ?1 = '' OR corpus = ?1");
@@ -130,6 +157,7 @@ std::string CountryLabel(const Country& c) {
 Status LoadSharedInputs(ReportContext& ctx) {
   if (Status s = LoadVotes(ctx); !s.ok()) return s;
   if (Status s = LoadMilitary(ctx); !s.ok()) return s;
+  if (Status s = LoadProfile(ctx); !s.ok()) return s;
   auto coded = CorpusCoded(ctx);
   if (!coded.ok()) return coded.status();
   ctx.corpus_coded = *coded;
@@ -161,6 +189,14 @@ DyadMeasures MeasureDyad(ReportContext& ctx, const Country& a, const Country& b)
   if (ctx.military_data && ctx.framework) {
     m.military =
         ScoreMilitaryDyad(*ctx.military_data, *ctx.countries, *ctx.framework, a, b, ctx.years);
+  }
+  if (ctx.profile_data) {
+    auto profile = ProfileDyad(*ctx.profile_data, *ctx.countries, a, b, ctx.years);
+    if (profile.ok()) {
+      m.profile = std::move(profile).value();
+    } else {
+      m.profile_missing = profile.status().message();
+    }
   }
   if (!ctx.corpus_coded) {
     m.beliefs_missing = "speeches not coded into the store";

@@ -66,15 +66,37 @@ std::string BeliefsLine(const DyadMeasures& m) {
          Num(r.i1.difference, 3) + ").";
 }
 
+std::string ProfileLine(const DyadMeasures& m) {
+  if (!m.profile) return "Profile: not available (" + Esc(m.profile_missing) + ").";
+  for (auto it = m.profile->rows.rbegin(); it != m.profile->rows.rend(); ++it) {
+    if (!it->composite) continue;
+    std::string line = "Composite alignment " + Num(*it->composite, 1) + " of 100 in " +
+                       std::to_string(it->year) + ", classified as " +
+                       Esc(AlignmentClassId(it->alignment));
+    if (it->rank) {
+      line += "; rank " + std::to_string(*it->rank) + " of " + std::to_string(it->ranked_dyads) +
+              " dyads that year";
+    }
+    std::string dims;
+    for (int d = 0; d < kAlignmentDimensionCount; ++d) {
+      if (!it->index[d]) continue;
+      dims += (dims.empty() ? "" : ", ") +
+              std::string(ProfileDimensionId(static_cast<ProfileDimension>(d))) + " " +
+              Num(*it->index[d], 0);
+    }
+    return line + (dims.empty() ? "" : " (" + dims + ")") + ".";
+  }
+  return "Composite alignment: too few dimensions with data in these years.";
+}
+
 }  // namespace
 
 Section SummarySection(ReportContext& ctx) {
   Section s{"summary", "In brief", ""};
   const DyadMeasures& m = ctx.dyads.front();
   s.html = "<ul id=\"summary-list\">\n<li>" + VotesLine(ctx, m) + "</li>\n<li>" +
-           MilitaryLine(ctx, m) + "</li>\n<li>" + BeliefsLine(m) +
-           "</li>\n<li>Economic, diplomatic, personal dimensions and the composite index: not in "
-           "this build (see below).</li>\n</ul>\n";
+           MilitaryLine(ctx, m) + "</li>\n<li>" + BeliefsLine(m) + "</li>\n<li>" + ProfileLine(m) +
+           "</li>\n</ul>\n";
   for (const std::string& note : ctx.notes) s.html += Note(Esc(note));
   return s;
 }
