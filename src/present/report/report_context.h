@@ -19,8 +19,8 @@
 
 namespace entente::report {
 
-// Every measure of one dyad over the report's years. Values indexed like
-// ReportContext::year_list; NaN where a source says nothing.
+// Every measure of one dyad over the report's years, keyed by year; a year a
+// source says nothing about has no entry (or a NaN measure), never a 0.
 struct DyadMeasures {
   const Country* a = nullptr;
   const Country* b = nullptr;
