@@ -19,6 +19,10 @@ build/entente votes --all-dyads --years 1946:2019 --format csv --out out/unga_dy
 build/entente idealpoints --years 1946:2019 --format csv --out out/unga_idealpoints.csv
 echo "store: $ENTENTE_STORE; panel: out/unga_dyad_years.csv; ideal points: out/unga_idealpoints.csv"
 
+# The dyad profile (docs/profile.md): build and store the panel once, then query it.
+build/entente import profile --data "$DATA"
+build/entente profile CHN RUS --years 1991:2025 --compare USA-AUS,USA-JPN,USA-IND --format table
+
 # Leaders' beliefs for the report: code the UN General Debate corpus once
 # (skipped when the store already holds it).
 if ! build/entente -q beliefs CHN RUS --corpus ungd --format csv >/dev/null 2>&1; then

@@ -110,6 +110,18 @@ struct ProfileIndicatorValue {
   std::vector<ProfileEvidenceRef> evidence;
 };
 
+// A cited value from the evidence files that no indicator scores (energy
+// trade, settlement-currency shares, technology exports, a second reporter's
+// figure ...), listed beside the indicators of its dyad-year.
+struct ProfileEvidenceFact {
+  std::string indicator;  // as the file names it; "1"/"2" follow the file's dyad order
+  std::string file_dyad;  // that order, e.g. "CHN-RUS"
+  double value = 0;
+  std::string unit;
+  std::string reporter;
+  ProfileEvidenceRef source;
+};
+
 struct ProfileYear {
   int year = 0;
   int ccode_a = 0;  // the COW codes that year, in the order asked
@@ -124,7 +136,8 @@ struct ProfileYear {
   // aligned), and how many dyads had one. nullopt when the dyad has none.
   std::optional<int> rank;
   int ranked_dyads = 0;
-  std::vector<ProfileIndicatorValue> indicators;  // catalogue order
+  std::vector<ProfileIndicatorValue> indicators;    // catalogue order
+  std::vector<ProfileEvidenceFact> evidence_facts;  // in file order
 };
 
 // The trend of one series over the years asked: OLS slope (points per year)
@@ -202,6 +215,10 @@ class ProfileData {
   YearRange years() const;
   // Dyad-years in the panel.
   std::int64_t size() const;
+  // For a stored panel: why it no longer matches its inputs (the evidence
+  // files or frameworks changed since `entente import profile`), or "" when
+  // it does. Always "" for a panel built in memory.
+  const std::string& stale_reason() const;
 
   struct Impl;
   const Impl& impl() const { return *impl_; }

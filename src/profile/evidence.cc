@@ -2,6 +2,7 @@
 // values they give into a dyad's series, and finding the rows behind a value.
 #include <algorithm>
 #include <filesystem>
+#include <tuple>
 
 #include "core/csv_reader.h"
 #include "profile/profile_impl.h"
@@ -120,6 +121,14 @@ Result<ProfileEvidence> LoadProfileEvidence(const CountryRegistry& countries,
   if (!vetoes.ok()) return vetoes.status();
   e.vetoes = std::move(vetoes).value();
   const std::string leaders_path = evidence_dir + "/personal/leaders.csv";
+  // References read "evidence/personal/leader_meetings.csv:38" wherever the
+  // directory lies (errors keep the full path, to find the file).
+  auto relative = [&](internal::EvidenceRow& row) {
+    const std::string prefix = evidence_dir + "/";
+    if (row.reference.rfind(prefix, 0) == 0) {
+      row.reference = "evidence/" + row.reference.substr(prefix.size());
+    }
+  };
   if (std::filesystem::exists(leaders_path)) {
     auto content = internal::ReadWholeFile(leaders_path);
     if (!content.ok()) return content.status();
@@ -127,7 +136,36 @@ Result<ProfileEvidence> LoadProfileEvidence(const CountryRegistry& countries,
     if (!leaders.ok()) return leaders.status();
     e.leaders = std::move(leaders).value();
   }
+  for (auto& m : e.meetings) relative(m.row);
+  for (auto& t : e.trade) relative(t.row);
+  for (auto& p : e.partnerships) relative(p.row);
+  for (auto& v : e.vetoes) relative(v.row);
+  for (auto& r : e.leader_rows) relative(r);
   return e;
+}
+
+Result<std::string> InputsDigest(const std::string& evidence_dir,
+                                 const std::string& frameworks_dir) {
+  std::vector<std::pair<std::string, std::string>> files;  // (label, path)
+  for (const auto& [dir, ext, label] :
+       {std::tuple{evidence_dir, ".csv", "evidence/"}, {frameworks_dir, ".toml", "frameworks/"}}) {
+    std::error_code ec;
+    if (!std::filesystem::is_directory(dir, ec)) continue;
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(dir, ec)) {
+      if (!entry.is_regular_file() || entry.path().extension() != ext) continue;
+      files.emplace_back(
+          std::string(label) + std::filesystem::relative(entry.path(), dir).generic_string(),
+          entry.path().string());
+    }
+  }
+  std::sort(files.begin(), files.end());
+  std::string all;
+  for (const auto& [label, path] : files) {
+    auto content = internal::ReadWholeFile(path);
+    if (!content.ok()) return content.status();
+    all += label + "\n" + internal::Sha256Hex(*content) + "\n";
+  }
+  return internal::Sha256Hex(all);
 }
 
 std::vector<std::uint32_t> EvidenceDyads(const ProfileEvidence& evidence) {
@@ -213,6 +251,32 @@ void ApplyEvidence(const ProfileEvidence& evidence, int a, int b, DyadSeries& se
       if (VetoedBy(v, a) && VetoedBy(v, b)) (*row)[kUnscJointVetoes] += 1;
     }
   }
+}
+
+std::vector<ProfileEvidenceFact> UnscoredEvidence(const ProfileEvidence& evidence, int a, int b,
+                                                  int year, const Row& row) {
+  std::vector<ProfileEvidenceFact> out;
+  const auto bits =
+      Present(row[kEvidenceBits]) ? static_cast<std::uint32_t>(row[kEvidenceBits]) : 0u;
+  std::uint32_t used = 0;  // columns whose value came from a row already passed
+  for (const auto& t : evidence.trade) {
+    if (!SameDyad(t.row, a, b) || t.row.year != year) continue;
+    double value = 0;
+    const int column = TradeColumn(t, value);
+    if (column >= 0 && (bits & (1u << column)) && !(used & (1u << column))) {
+      used |= 1u << column;  // this row gave the indicator its value
+      continue;
+    }
+    ProfileEvidenceFact f;
+    f.indicator = t.indicator;
+    f.file_dyad = t.dyad;
+    f.value = t.value;
+    f.unit = t.unit;
+    f.reporter = t.reporter;
+    f.source = Ref(t.row);
+    out.push_back(std::move(f));
+  }
+  return out;
 }
 
 std::vector<ProfileEvidenceRef> EvidenceRefs(const ProfileEvidence& evidence, int a, int b,

@@ -527,6 +527,9 @@ Result<ProfileData> ProfileData::Build(const CountryRegistry& countries,
   if (years.first < kYearBase || years.last >= kYearBase + kYearSlots || years.first > years.last) {
     return Status::Usage("profile years must lie within 1800:2100");
   }
+  auto digest = InputsDigest(options.evidence_dir, options.frameworks_dir);
+  if (!digest.ok()) return digest.status();
+  impl->inputs_digest = std::move(digest).value();
   auto evidence = LoadProfileEvidence(countries, options.evidence_dir);
   if (!evidence.ok()) return evidence.status();
   impl->evidence = std::move(evidence).value();

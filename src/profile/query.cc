@@ -103,6 +103,9 @@ YearRange ProfileData::years() const {
 std::int64_t ProfileData::size() const {
   return impl_->dyad_years;
 }
+const std::string& ProfileData::stale_reason() const {
+  return impl_->stale_reason;
+}
 
 const DyadSeries* ProfileData::Impl::Series(std::uint32_t key, DyadSeries& scratch,
                                             Status& status) const {
@@ -183,6 +186,7 @@ Result<DyadProfile> ProfileDyad(const ProfileData& data, const CountryRegistry& 
       }
       py.indicators.push_back(std::move(v));
     }
+    py.evidence_facts = UnscoredEvidence(impl.evidence, lo, hi, year, *row);
     out.rows.push_back(std::move(py));
   }
   // Trends of each dimension and the composite over the years with values.

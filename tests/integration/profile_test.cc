@@ -198,6 +198,42 @@ TEST(ProfileRealData, ChinaRussiaAgreeMoreThanUsAustraliaAndSwapMirrors) {
   }
 }
 
+// Property on real rows: for about 300 dyads of 2010 (a stride through the
+// ranking), swapping A and B leaves every undirected value, index, class and
+// rank unchanged and mirrors every directed one.
+TEST(ProfileRealData, SwapPropertyOnManyDyads) {
+  ASSERT_TRUE(SharedPanel().data.has_value());
+  auto ranked = RankDyads(*SharedPanel().data, 2010, std::nullopt, 0);
+  ASSERT_TRUE(ranked.ok());
+  const auto& catalogue = ProfileIndicators();
+  int checked = 0;
+  const std::size_t stride = std::max<std::size_t>(1, ranked->size() / 300);
+  for (std::size_t r = 0; r < ranked->size(); r += stride) {
+    const Country* a = SharedCountries().ByCcode((*ranked)[r].ccode_a);
+    const Country* b = SharedCountries().ByCcode((*ranked)[r].ccode_b);
+    ASSERT_TRUE(a != nullptr && b != nullptr);
+    auto ab = ProfileDyad(*SharedPanel().data, SharedCountries(), *a, *b, {2010, 2010});
+    auto ba = ProfileDyad(*SharedPanel().data, SharedCountries(), *b, *a, {2010, 2010});
+    ASSERT_TRUE(ab.ok() && ba.ok());
+    ASSERT_EQ(ab->rows.size(), 1u);
+    ASSERT_EQ(ba->rows.size(), 1u);
+    const ProfileYear& x = ab->rows[0];
+    const ProfileYear& y = ba->rows[0];
+    EXPECT_EQ(x.index, y.index);
+    EXPECT_EQ(x.composite, y.composite);
+    EXPECT_EQ(x.rank, y.rank);
+    EXPECT_EQ(x.alignment, y.alignment);
+    for (std::size_t i = 0; i < catalogue.size(); ++i) {
+      const std::string_view other =
+          catalogue[i].directed.empty() ? catalogue[i].id : catalogue[i].mirror;
+      EXPECT_EQ(x.indicators[i].value, Indicator(y, other)->value) << catalogue[i].id;
+      EXPECT_EQ(x.indicators[i].score, Indicator(y, other)->score) << catalogue[i].id;
+    }
+    ++checked;
+  }
+  EXPECT_GE(checked, 250);
+}
+
 // Source: ATOP 5.0 (the ANZUS defence pact, 1951/52-2018) and the military
 // evidence (ANZUS Article IV, 1951, open-ended): the US and Australia are a
 // formal alliance in every year of ANZUS, 1952-2025.
@@ -270,6 +306,7 @@ TEST(ProfileRealData, StoredPanelMatchesMemory) {
   auto stored = ProfileData::OpenStored(*panel.store, SharedCountries(), Options(&*panel.store));
   ASSERT_TRUE(stored.ok()) << stored.status().message();
   EXPECT_EQ(stored->size(), panel.data->size());
+  EXPECT_EQ(stored->stale_reason(), "");  // same evidence and frameworks as the build
   for (auto [a, b] : {std::pair{"CHN", "RUS"}, {"USA", "IND"}, {"DEU", "FRA"}}) {
     auto x = ProfileDyad(*panel.data, SharedCountries(), C(a), C(b), {1950, 2025});
     auto y = ProfileDyad(*stored, SharedCountries(), C(a), C(b), {1950, 2025});
