@@ -407,6 +407,50 @@ TEST_F(ReportTest, ProfileChartsShowTheProfileLibrarysIndices) {
   }
 }
 
+// A profile panel stored by `entente import profile` is used while its
+// evidence is unchanged; once an evidence file changes the report rebuilds
+// the panel and says so, never showing numbers the files no longer support.
+TEST_F(ReportTest, UsesTheStoredProfilePanelUnlessItIsStale) {
+  const YearRange years{2005, 2014};
+  ProfileDataOptions po;
+  po.shared_data_dir = kData;
+  po.evidence_dir = ProjectDataDir() + "/evidence";
+  po.frameworks_dir = ProjectDataDir() + "/frameworks";
+  po.store = &*store_;
+  po.years = years;
+  auto data = ProfileData::Build(SharedCountries(), po);
+  ASSERT_TRUE(data.ok()) << data.status().message();
+  ASSERT_TRUE(SaveProfilePanel(*store_, *data).ok());
+
+  Report fresh = Build(Options("CHN", "RUS", years));
+  EXPECT_NE(fresh.html.find("the panel saved in the store"), std::string::npos);
+  for (const auto& note : fresh.notes) EXPECT_EQ(note.find("out of date"), std::string::npos);
+
+  // The same project data with one leader meeting fewer.
+  namespace fs = std::filesystem;
+  const fs::path copy = dir_.path() / "project-data";
+  fs::copy(ProjectDataDir(), copy, fs::copy_options::recursive);
+  const fs::path meetings = copy / "evidence/personal/leader_meetings.csv";
+  std::ifstream in(meetings);
+  std::vector<std::string> lines;
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  in.close();
+  ASSERT_GT(lines.size(), 2u);
+  lines.pop_back();
+  std::ofstream out(meetings, std::ios::trunc);
+  for (const auto& line : lines) out << line << "\n";
+  out.close();
+
+  ReportOptions o = Options("CHN", "RUS", years);
+  o.project_data_dir = copy.string();
+  Report stale = Build(o);
+  EXPECT_NE(stale.html.find("built from the datasets"), std::string::npos);
+  bool noted = false;
+  for (const auto& note : stale.notes)
+    noted = noted || note.find("out of date") != std::string::npos;
+  EXPECT_TRUE(noted);
+}
+
 TEST_F(ReportTest, ComparisonHasOneRowPerDyadAndDataOutOneCsvPerChart) {
   ReportOptions o = Options("CHN", "RUS", {1990, 2015});
   auto compare = ParseDyadList("USA-AUS, USA-IND", SharedCountries());

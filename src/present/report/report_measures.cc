@@ -92,12 +92,19 @@ Status LoadProfile(ReportContext& ctx) {
   options.years = ctx.years;
   options.ideal_points = ctx.fit ? &*ctx.fit : nullptr;
   auto stored = ProfileData::OpenStored(*ctx.store, *ctx.countries, options);
-  if (stored.ok()) {
+  if (stored.ok() && stored->stale_reason().empty()) {
     ctx.profile_data = std::move(stored).value();
     ctx.profile_source = "the panel saved in the store by `entente import profile`";
     return Status::Ok();
   }
-  if (stored.status().code() != Status::Code::kNotFound) return stored.status();
+  if (!stored.ok() && stored.status().code() != Status::Code::kNotFound) return stored.status();
+  if (stored.ok()) {
+    // Evidence or frameworks changed since the panel was stored: never show
+    // numbers from files that no longer say so.
+    ctx.notes.push_back("The stored profile panel is out of date (" + stored->stale_reason() +
+                        "); this report rebuilt it from the datasets. Run `entente import "
+                        "profile` to store the new one.");
+  }
   auto built = ProfileData::Build(*ctx.countries, options);
   if (!built.ok()) return built.status();
   ctx.profile_data = std::move(built).value();
