@@ -18,6 +18,18 @@ echo
 build/entente votes --all-dyads --years 1946:2019 --format csv --out out/unga_dyad_years.csv
 build/entente idealpoints --years 1946:2019 --format csv --out out/unga_idealpoints.csv
 echo "store: $ENTENTE_STORE; panel: out/unga_dyad_years.csv; ideal points: out/unga_idealpoints.csv"
+
 # The dyad profile (docs/profile.md): build and store the panel once, then query it.
 build/entente import profile --data "$DATA"
 build/entente profile CHN RUS --years 1991:2025 --compare USA-AUS,USA-JPN,USA-IND --format table
+
+# Leaders' beliefs for the report: code the UN General Debate corpus once
+# (skipped when the store already holds it).
+if ! build/entente -q beliefs CHN RUS --corpus ungd --format csv >/dev/null 2>&1; then
+  build/entente opcode --corpus "$DATA/ungd" --format csv --out out/ungd_opcode.csv
+fi
+# The answer in one file: the China-Russia report (docs/report.md), compared
+# with a US alliance and a US partnership; its path is printed last.
+echo
+build/entente report CHN RUS --compare USA-AUS,USA-IND \
+  --out out/report-CHN-RUS.html --data-out out/report-CHN-RUS-data

@@ -20,5 +20,6 @@ void AddProfileCommand(CLI::App& app, CliContext& ctx);
 void AddRankCommand(CLI::App& app, CliContext& ctx);
 // `entente import profile`, added under the import command.
 void AddImportProfileCommand(CLI::App& import, CliContext& ctx);
+void AddReportCommand(CLI::App& app, CliContext& ctx);
 
 }  // namespace entente::cli

@@ -35,6 +35,7 @@ int main(int argc, char** argv) {
   entente::cli::AddBeliefsCommand(app, ctx);
   entente::cli::AddProfileCommand(app, ctx);
   entente::cli::AddRankCommand(app, ctx);
+  entente::cli::AddReportCommand(app, ctx);
 
   try {
     app.parse(argc, argv);
