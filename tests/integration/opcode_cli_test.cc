@@ -8,7 +8,10 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <string>
+
+#include "support/scratch_dir.h"
 
 namespace {
 
@@ -40,21 +43,19 @@ RunResult RunEntente(const std::string& args) {
 class OpcodeCliTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("entente_opcode_" + std::to_string(::getpid()) + "_" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::create_directories(dir_);
+    scratch_ = std::make_unique<entente::testing_support::ScratchDir>("entente-opcode-cli");
+    dir_ = scratch_->path();
     if (!fs::exists("/usr/share/perl5/Lingua/EN/Tagger/words.yml") &&
         std::getenv("ENTENTE_TAGGER_MODEL") == nullptr) {
       GTEST_SKIP() << "liblingua-en-tagger-perl is not installed";
     }
   }
-  void TearDown() override { fs::remove_all(dir_); }
   std::string Write(const std::string& name, const std::string& content) {
     fs::path p = dir_ / name;
     std::ofstream(p, std::ios::binary) << content;
     return p.string();
   }
+  std::unique_ptr<entente::testing_support::ScratchDir> scratch_;
   fs::path dir_;
 };
 
@@ -99,6 +100,59 @@ TEST_F(OpcodeCliTest, BadInputGetsAClearMessage) {
 
   RunResult usage = RunEntente("opcode");
   EXPECT_EQ(usage.exit_code, 1) << usage.out;
+}
+
+// The same bad inputs through the --sentences contract, and text in other
+// scripts (Russian, Chinese) through the file mode.
+TEST_F(OpcodeCliTest, SentencesModeBadInputGetsAClearMessage) {
+  RunResult empty =
+      RunEntente("opcode --sentences " + Quote(Write("e.tsv", "")) + " --speaker USA --format csv");
+  EXPECT_EQ(empty.exit_code, 2);
+  EXPECT_NE(empty.out.find("e.tsv: the file is empty"), std::string::npos) << empty.out;
+
+  RunResult binary = RunEntente("opcode --sentences " +
+                                Quote(Write("b.tsv", std::string("x\0\x01\tWe help.\n", 13))) +
+                                " --speaker USA --format csv");
+  EXPECT_EQ(binary.exit_code, 2);
+  EXPECT_NE(binary.out.find("b.tsv: this is a binary file"), std::string::npos) << binary.out;
+
+  std::string french;
+  for (int k = 0; k < 30; ++k) {
+    french += "f" + std::to_string(k) +
+              "\tNous soutenons les efforts du Secr\u00e9taire g\u00e9n\u00e9ral.\n";
+  }
+  RunResult foreign = RunEntente("opcode --sentences " + Quote(Write("fr.tsv", french)) +
+                                 " --speaker FRA --format csv");
+  EXPECT_EQ(foreign.exit_code, 2);
+  EXPECT_NE(foreign.out.find("does not look like English"), std::string::npos) << foreign.out;
+  EXPECT_EQ(foreign.out.find("id,verb"), std::string::npos) << "nothing half-written";
+
+  std::string russian, chinese;
+  for (int k = 0; k < 20; ++k) {
+    russian +=
+        "\u041c\u044b \u043f\u043e\u0434\u0434\u0435\u0440\u0436\u0438\u0432\u0430\u0435\u043c "
+        "\u043c\u0438\u0440 \u0438 "
+        "\u0441\u043e\u0442\u0440\u0443\u0434\u043d\u0438\u0447\u0435\u0441\u0442\u0432\u043e. ";
+    chinese += "\u6211\u4eec\u652f\u6301\u548c\u5e73\u4e0e\u5408\u4f5c\u3002";
+  }
+  for (const auto& [name, text] : {std::pair<std::string, std::string>{"ru.txt", russian},
+                                   std::pair<std::string, std::string>{"zh.txt", chinese}}) {
+    RunResult r = RunEntente("opcode " + Quote(Write(name, text)) + " --speaker RUS");
+    EXPECT_EQ(r.exit_code, 2) << name << ": " << r.out;
+    EXPECT_NE(r.out.find(name), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("English"), std::string::npos) << r.out;
+  }
+}
+
+TEST_F(OpcodeCliTest, TenMegabyteSingleLineInSentencesMode) {
+  std::string line = "x1\t";
+  line.reserve(10'500'000);
+  while (line.size() < 10'000'000) line += "we support peace and they attack us while ";
+  RunResult r = RunEntente("opcode --sentences " + Quote(Write("long.tsv", line + "\n")) +
+                           " --speaker USA --format csv");
+  ASSERT_EQ(r.exit_code, 0) << r.out.substr(0, 500);
+  EXPECT_NE(r.out.find("x1,support,self,1,word"), std::string::npos);
+  EXPECT_NE(r.out.find("x1,attack,other,-3,deed"), std::string::npos);
 }
 
 TEST_F(OpcodeCliTest, TenMegabyteSingleLine) {

@@ -175,6 +175,88 @@ TEST_F(OpcodeCoderTest, RandomInputsNeverBreakTheInvariants) {
   }
 }
 
+// Property, adversarial: inputs built to stress each stage - quote and
+// bracket floods, a 1 MB token, invalid and overlong UTF-8, NUL bytes,
+// chains of auxiliaries, negations, relative pronouns, by-agents and
+// coordinations (the subject and agent searches walk these), abbreviation
+// floods for the sentence breaker - alone and spliced together at random.
+TEST_F(OpcodeCoderTest, AdversarialInputsNeverBreakTheInvariants) {
+  auto repeat = [](std::string_view piece, std::size_t times) {
+    std::string out;
+    out.reserve(piece.size() * times);
+    for (std::size_t k = 0; k < times; ++k) out += piece;
+    return out;
+  };
+  const std::vector<std::string> attacks = {
+      "",
+      repeat(" ", 100000),
+      repeat("\n", 50000),
+      repeat("\"", 100000),
+      repeat(",", 200000),
+      repeat("(", 50000) + "we attack" + repeat(")", 50000),
+      std::string(1 << 20, 'a'),
+      repeat("by ", 20000) + "attacked.",
+      "The states " + repeat("which that who ", 5000) + "attack us.",
+      "We " + repeat("will not never cannot must should ", 3000) + "attack.",
+      repeat("let us ", 20000),
+      repeat("is been being was were ", 5000) + "attacked by them.",
+      "We " + repeat("support and ", 30000) + "help.",
+      repeat("Mr. U.S. e.g. ", 20000),
+      repeat("\xc0\xaf\xed\xa0\x80\xf0\x9f \xff\xfe", 20000),
+      repeat(std::string("we\0help\0", 10), 20000),
+      repeat("\xe2\x80\x9c\xe2\x80\x9d\xe2\x80\x99s n't 's ", 20000),
+      repeat("China, as a member, ", 10000) + "has helped.",
+      repeat("we\t", 30000),
+      repeat("\xe6\x88\x91\xe4\xbb\xac\xe6\x94\xaf\xe6\x8c\x81. ", 20000),
+  };
+  auto session = coder_->NewSession();
+  ASSERT_TRUE(session.ok());
+  auto segmenter = opcode::Segmenter::Create();
+  ASSERT_TRUE(segmenter.ok());
+  SpeakerIdentity speaker = coder_->Speaker("USA");
+  std::mt19937 rng(7);
+  std::vector<std::pair<std::size_t, std::size_t>> sentences;
+  std::vector<std::string_view> words;
+  for (std::size_t round = 0; round < attacks.size() + 60; ++round) {
+    std::string text;
+    if (round < attacks.size()) {
+      text = attacks[round];
+    } else {  // splice random slices of three attacks
+      for (int k = 0; k < 3; ++k) {
+        const std::string& a = attacks[rng() % attacks.size()];
+        std::size_t from = a.empty() ? 0 : rng() % a.size();
+        text += a.substr(from, rng() % 20000);
+      }
+    }
+    std::string normalized = NormalizeForCoding(text);
+    segmenter->Sentences(normalized, sentences);
+    for (const auto& [b, e] : sentences) {
+      ASSERT_LE(b, e) << "round " << round;
+      ASSERT_LE(e, normalized.size()) << "round " << round;
+      std::string_view sentence(normalized.data() + b, e - b);
+      segmenter->Words(sentence, words);
+      for (std::string_view w : words) {
+        ASSERT_FALSE(w.empty()) << "round " << round;
+        ASSERT_GE(w.data(), sentence.data());
+        ASSERT_LE(w.data() + w.size(), sentence.data() + sentence.size());
+      }
+    }
+    std::vector<CodedVerb> verbs;
+    TextCoding coding = coder_->CodeText(*session, text, speaker, &verbs);
+    for (const CodedVerb& v : verbs) {
+      ASSERT_GE(v.category, -3) << "round " << round;
+      ASSERT_LE(v.category, 3) << "round " << round;
+      ASSERT_FALSE(v.verb.empty()) << "round " << round;
+      if (v.category != 0) {
+        ASSERT_EQ(v.mode == VerbMode::kDeed, std::abs(v.category) == 3) << v.verb;
+      }
+    }
+    ASSERT_EQ(coding.counts.Total(), static_cast<std::int64_t>(verbs.size())) << "round " << round;
+    ASSERT_LE(coding.english_words, coding.alphabetic_words);
+    ASSERT_LE(coding.alphabetic_words, coding.words);
+  }
+}
+
 TEST_F(OpcodeCoderTest, LongLineWithoutPunctuationIsCodedInPieces) {
   auto session = coder_->NewSession();
   ASSERT_TRUE(session.ok());
