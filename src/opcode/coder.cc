@@ -290,6 +290,13 @@ const WordSet kActorNouns = {"country",
                              "owner",
                              "guests"};
 const WordSet kNonActorPronouns = {"it", "this", "that", "which", "what", "these", "there"};
+// Reported speech: in "Russia said (that) it will withdraw", the pronoun
+// subject of the reported clause is the reporter. Verbs of telling are left
+// out: in "we told them that they must stop" the pronoun is the addressee.
+const WordSet kReportingVerbs = {"say",       "state",     "declare",  "announce",  "claim",
+                                 "insist",    "affirm",    "assert",   "reiterate", "stress",
+                                 "emphasize", "emphasise", "maintain", "vow",       "pledge"};
+const WordSet kReportedPronouns = {"it", "he", "she", "they"};
 
 bool IsWordToken(std::string_view w) {
   for (char c : w) {
@@ -332,6 +339,41 @@ struct Subject {
   OpcodeActor actor = OpcodeActor::kOther;
   std::string text;
 };
+
+// The reporter of a reported clause: the subject of the last reporting verb.
+struct Reporter {
+  bool found = false;
+  std::size_t verb_end = 0;  // last token of the reporting verb group
+  Subject subject;
+};
+
+// The pronoun subject of group `g` when it opens a clause reported by
+// `reporter` ("said that it", "said it"): sets *pronoun to its index.
+bool IsReportedPronoun(const std::vector<std::string>& lower, std::size_t first,
+                       const Reporter& reporter, std::size_t* pronoun) {
+  if (!reporter.found || first == 0) return false;
+  // The pronoun is right before the group, or one adverb before ("it also will").
+  for (std::size_t back = 1; back <= 2 && back <= first; ++back) {
+    std::size_t p = first - back;
+    if (!kReportedPronouns.count(lower[p])) continue;
+    std::size_t k = reporter.verb_end + 1;
+    if (k < p && lower[k] == "that") ++k;
+    if (k != p) return false;
+    *pronoun = p;
+    return true;
+  }
+  return false;
+}
+
+// A reporter is named ("Russia", "the minister"), not a pronoun: in "we said
+// that they" or "he said that it" the pronoun may be anyone.
+bool IsNamedReporter(const std::string& text) {
+  if (text.empty()) return false;
+  std::string lower;
+  Lower(text, lower);
+  return !kFirstPerson.count(lower) && !kNominativePronouns.count(lower) &&
+         !kObjectPronouns.count(lower);
+}
 
 }  // namespace
 
@@ -944,11 +986,17 @@ void OpcodeCoder::CodeSentence(Session& session, std::string_view id, std::strin
     SentenceCoder sc(impl_->lexicon, speaker, st.words, st.tags, lower_view, st.quoted);
     sc.FindGroups(st.groups);
     Subject previous;
+    Reporter reporter;
     for (const VerbGroup& g : st.groups) {
       if (!g.finite) {
         continue;
       }
       Subject subject = sc.FindSubject(g, previous);
+      std::size_t pronoun = 0;
+      if (!g.coordinated && IsReportedPronoun(st.lower, g.first, reporter, &pronoun)) {
+        subject = reporter.subject;
+        subject.text = std::string(st.words[pronoun]) + " (= " + reporter.subject.text + ")";
+      }
       VerbGroup group = g;
       if (subject.found && subject.text == "us" && g.first >= 2 &&
           lower_view[g.first - 2] == "let") {
@@ -1014,6 +1062,12 @@ void OpcodeCoder::CodeSentence(Session& session, std::string_view id, std::strin
           subject.actor = OpcodeActor::kOther;
           subject.text = "(unnamed agent)";
         }
+      }
+      reporter.found = false;
+      if (!passive && kReportingVerbs.count(lemma) && IsNamedReporter(subject.text)) {
+        reporter.found = true;
+        reporter.verb_end = g.last;
+        reporter.subject = subject;
       }
       int category = 0;
       VerbMode mode = VerbMode::kWord;

@@ -101,6 +101,46 @@ TEST_F(OpcodeCoderTest, QuotedFirstPersonIsTheQuotedSpeaker) {
   EXPECT_EQ(verbs.back().subject, OpcodeActor::kOther);
 }
 
+// Reported (indirect) speech: a pronoun subject of the reported clause is the
+// reporter; after a verb of telling it stays the addressee; a first-person
+// reporter lends nothing ("we said that they").
+TEST_F(OpcodeCoderTest, ReportedSpeechPronounIsTheReporter) {
+  auto find = [](const std::vector<CodedVerb>& verbs, std::string_view verb) -> const CodedVerb* {
+    for (const CodedVerb& v : verbs) {
+      if (v.verb == verb) return &v;
+    }
+    return nullptr;
+  };
+  auto verbs = Code("China has always said that it will provide aid to Africa.", "CHN");
+  const CodedVerb* v = find(verbs, "provide");
+  ASSERT_NE(v, nullptr);
+  EXPECT_EQ(v->subject, OpcodeActor::kSelf);
+  EXPECT_EQ(v->category, 2);
+
+  verbs = Code("Russia said it will attack the convoy.", "CHN");
+  v = find(verbs, "attack");
+  ASSERT_NE(v, nullptr);
+  EXPECT_EQ(v->subject, OpcodeActor::kOther);
+  EXPECT_EQ(v->category, -2);
+
+  verbs = Code("We have told them that they must stop the attacks.", "CHN");
+  v = find(verbs, "stop");
+  ASSERT_NE(v, nullptr);
+  EXPECT_EQ(v->subject, OpcodeActor::kOther);
+
+  verbs = Code("We said that they will help us.", "CHN");
+  v = find(verbs, "help");
+  ASSERT_NE(v, nullptr);
+  EXPECT_EQ(v->subject, OpcodeActor::kOther);
+
+  // Direct speech in quotation marks: the quoted "we" is the quoted speaker.
+  verbs = Code("The Chinese minister said: \"We will never seek hegemony.\"", "RUS");
+  v = find(verbs, "seek");
+  if (v != nullptr) {
+    EXPECT_EQ(v->subject, OpcodeActor::kOther);
+  }
+}
+
 TEST_F(OpcodeCoderTest, NonVerbsAndInfinitivesAreNotCoded) {
   EXPECT_TRUE(Code("The attack on the embassy was a tragedy.").empty());
   EXPECT_TRUE(Code("Our support for the process is well known.").empty());
