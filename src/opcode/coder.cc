@@ -64,6 +64,8 @@ const WordSet kNegativeControl = {"refuse", "refuses", "refused",  "fail",
                                   "ceased", "decline", "declines", "declined"};
 const WordSet kDeonticControl = {"need", "needs", "needed", "have", "has", "had"};
 const WordSet kPossibilityControl = {"able", "unable"};
+const WordSet kStandVerbs = {"stand", "stands", "stood", "remain", "remains", "remained"};
+const WordSet kTakeForms = {"take", "takes", "took", "taking"};
 // Predicate adjectives that take "to" + verb: "we are ready to help".
 const WordSet kControlAdjectives = {"ready",    "prepared", "determined", "committed", "willing",
                                     "resolved", "eager",    "keen",       "able",      "unable"};
@@ -479,6 +481,12 @@ class SentenceCoder {
   std::size_t size() const { return n_; }
 
  private:
+  // A negation, except "not only" ("we should not only restart ... but also
+  // contribute"), which adds rather than denies.
+  bool IsNegation(std::size_t i) const {
+    if (!kNegations.count(l_[i])) return false;
+    return !(l_[i] == "not" && i + 1 < n_ && l_[i + 1] == "only");
+  }
   bool IsAdverbial(std::size_t i) const {
     return opcode::IsAdverb(t_[i]) || kNegations.count(l_[i]) > 0;
   }
@@ -536,7 +544,7 @@ void SentenceCoder::FindGroups(std::vector<VerbGroup>& groups) const {
         g.has_aux = true;
         std::size_t k = j + 1;
         while (k < n_ && IsAdverbial(k)) {
-          if (kNegations.count(l_[k])) g.negated = true;
+          if (IsNegation(k)) g.negated = true;
           ++k;
         }
         if (!IsVerbAt(k)) {
@@ -551,7 +559,7 @@ void SentenceCoder::FindGroups(std::vector<VerbGroup>& groups) const {
       std::size_t k = j + 1;
       bool negated_here = false;
       while (k < n_ && IsAdverbial(k)) {
-        if (kNegations.count(l_[k])) negated_here = true;
+        if (IsNegation(k)) negated_here = true;
         ++k;
       }
       bool is_aux = IsVerbAt(k) &&
@@ -635,11 +643,18 @@ void SentenceCoder::FindGroups(std::vector<VerbGroup>& groups) const {
       std::size_t m = g.last;
       std::size_t to = m + 1;
       bool adjective = false;
-      // "be ready to": the predicate adjective after a form of be.
-      if (kBe.count(l_[m]) && to < n_ && kControlAdjectives.count(l_[to])) {
+      // "be ready to", "stand ready to": the predicate adjective after be or stand.
+      if ((kBe.count(l_[m]) || kStandVerbs.count(l_[m])) && to < n_ &&
+          kControlAdjectives.count(l_[to])) {
         adjective = true;
         ++to;
       }
+      // "I take this opportunity to congratulate": the act is the verb after "to".
+      bool opportunity = !adjective && kTakeForms.count(l_[m]) && m + 3 < n_ &&
+                         (l_[m + 1] == "this" || l_[m + 1] == "the") &&
+                         (l_[m + 2] == "opportunity" || l_[m + 2] == "occasion") &&
+                         t_[m + 3] == Pos::kTo;
+      if (opportunity) to = m + 3;
       // "keep strengthening", "continue supporting": aspect, not a new act.
       if (!adjective && to < n_ && t_[to] == Pos::kVbg &&
           (l_[m] == "keep" || l_[m] == "continue" || l_[m] == "continues" || l_[m] == "kept" ||
@@ -653,7 +668,9 @@ void SentenceCoder::FindGroups(std::vector<VerbGroup>& groups) const {
       std::size_t v = SkipAdverbs(to + 1);
       if (!IsVerbAt(v) || t_[v] == Pos::kVbg || t_[v] == Pos::kVbd) break;
       const std::string& control = adjective ? l_[m + 1] : l_[m];
-      if (kPossibilityControl.count(control)) {
+      if (opportunity) {
+        // keeps the tense of "take": a present speech act
+      } else if (kPossibilityControl.count(control)) {
         if (g.modality == Modality::kNone) g.modality = Modality::kPossibility;
         if (control == "unable") g.negated = !g.negated;
       } else if (kNegativeControl.count(control)) {
@@ -668,7 +685,7 @@ void SentenceCoder::FindGroups(std::vector<VerbGroup>& groups) const {
         break;  // a purpose clause ("work to build"): not a control verb
       }
       for (std::size_t a = to + 1; a < v; ++a) {
-        if (kNegations.count(l_[a])) g.negated = !g.negated;
+        if (IsNegation(a)) g.negated = !g.negated;
       }
       g.main = v;
       g.last = v;
@@ -982,6 +999,10 @@ void OpcodeCoder::CodeSentence(Session& session, std::string_view id, std::strin
       }
     }
     impl_->tagger.Tag(st.words, st.tags);
+    // "cannot" is always a (negated) modal, whatever the tagger's bigrams say.
+    for (std::size_t k = 0; k < n; ++k) {
+      if (st.lower[k] == "cannot") st.tags[k] = Pos::kMd;
+    }
     const std::vector<std::string>& lower_view = st.lower;
     SentenceCoder sc(impl_->lexicon, speaker, st.words, st.tags, lower_view, st.quoted);
     sc.FindGroups(st.groups);

@@ -81,6 +81,11 @@ TEST_F(OpcodeCoderTest, RulesOnHandMadeSentences) {
       {"Beijing will never threaten its neighbours.", "threaten", S, 2, W},  // capital = state
       {"Terrorists must be defeated.", "defeated", O, -1, W},  // agentless passive, modal
       {"We must fight poverty.", "fight", S, 1, W},            // object rule: ills
+      {"Reconstruction cannot be imposed upon a nation.", "imposed", O, 1, W},  // cannot
+      {"We should not only restart our economies but also contribute to recovery.", "contribute", S,
+       1, W},  // "not only" is no negation
+      {"I take this opportunity to congratulate the President.", "congratulate", S, 1, W},
+      {"We stand ready to join the coalition.", "join", S, 2, W},  // announced deed
   };
   for (const Expect& c : cases) {
     auto verbs = Code(c.sentence);
