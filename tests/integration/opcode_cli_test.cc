@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 #include <memory>
+#include <sstream>
 #include <string>
 
 #include "support/scratch_dir.h"
@@ -153,6 +154,52 @@ TEST_F(OpcodeCliTest, TenMegabyteSingleLineInSentencesMode) {
   ASSERT_EQ(r.exit_code, 0) << r.out.substr(0, 500);
   EXPECT_NE(r.out.find("x1,support,self,1,word"), std::string::npos);
   EXPECT_NE(r.out.find("x1,attack,other,-3,deed"), std::string::npos);
+}
+
+// `entente opcode FILE... --speaker ISO3` on real sentences (the USA's and
+// China's sentences of the gold set, one file each): one profile per file,
+// flagged unreliable below 1,500 words, z-scores naming their norming group;
+// the speaker decides who is self.
+TEST_F(OpcodeCliTest, FilesGiveOneProfileEach) {
+  std::ifstream gold(std::string(ENTENTE_GOLD_DIR) + "/sentences.tsv");
+  std::string usa, chn;
+  for (std::string line; std::getline(gold, line);) {
+    if (line.empty() || line[0] == '#') continue;
+    std::size_t t1 = line.find('\t'), t2 = line.find('\t', t1 + 1), t3 = line.find('\t', t2 + 1);
+    std::string iso3 = line.substr(t1 + 1, t2 - t1 - 1);
+    std::string sentence = line.substr(t3 + 1) + "\n";
+    if (iso3 == "USA") usa += sentence;
+    if (iso3 == "CHN") chn += sentence;
+  }
+  ASSERT_FALSE(usa.empty());
+  ASSERT_FALSE(chn.empty());
+  std::string a = Write("usa.txt", usa), b = Write("chn.txt", chn);
+  RunResult r = RunEntente("opcode " + Quote(a) + " " + Quote(b) + " --speaker USA --format csv");
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  std::istringstream lines(r.out);
+  std::string header, row_a, row_b, extra;
+  std::getline(lines, header);
+  std::getline(lines, row_a);
+  std::getline(lines, row_b);
+  EXPECT_FALSE(std::getline(lines, extra)) << "one row per file";
+  EXPECT_EQ(header.rfind("file,words,verbs,self,other,reliable,note,p1,", 0), 0u) << header;
+  EXPECT_NE(header.find(",z_p1,"), std::string::npos);
+  EXPECT_NE(header.find(",norming_group"), std::string::npos);
+  EXPECT_EQ(row_a.rfind(a + ",", 0), 0u) << row_a;
+  EXPECT_EQ(row_b.rfind(b + ",", 0), 0u) << row_b;
+  EXPECT_NE(row_a.find(",0,fewer than 1500 words"), std::string::npos) << row_a;
+  EXPECT_NE(row_a.find("world leaders"), std::string::npos) << row_a;
+
+  // China's "China will ..." sentences are self only when China speaks.
+  auto self_count = [](const std::string& row) {
+    std::size_t c1 = row.find(','), c2 = row.find(',', c1 + 1), c3 = row.find(',', c2 + 1),
+                c4 = row.find(',', c3 + 1);
+    return std::stoi(row.substr(c3 + 1, c4 - c3 - 1));
+  };
+  RunResult as_china = RunEntente("opcode " + Quote(b) + " --speaker CHN --format csv");
+  ASSERT_EQ(as_china.exit_code, 0) << as_china.out;
+  std::string china_row = as_china.out.substr(as_china.out.find('\n') + 1);
+  EXPECT_GT(self_count(china_row), self_count(row_b)) << china_row << "\n" << row_b;
 }
 
 TEST_F(OpcodeCliTest, TenMegabyteSingleLine) {
