@@ -6,11 +6,13 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <memory>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "support/scratch_dir.h"
 
@@ -200,6 +202,44 @@ TEST_F(OpcodeCliTest, FilesGiveOneProfileEach) {
   ASSERT_EQ(as_china.exit_code, 0) << as_china.out;
   std::string china_row = as_china.out.substr(as_china.out.find('\n') + 1);
   EXPECT_GT(self_count(china_row), self_count(row_b)) << china_row << "\n" << row_b;
+}
+
+// --corpus takes the archive itself and an unpacked tree as well as the
+// directory holding the archive (UngdSampleIntoStoreThenBeliefs).
+TEST_F(OpcodeCliTest, CorpusAcceptsTheArchiveAndAnUnpackedTree) {
+  const std::string ungd = std::string(ENTENTE_SHARED_DATA) + "/ungd";
+  std::string out = (dir_ / "a.csv").string();
+  RunResult archive = RunEntente("--store " + Quote((dir_ / "a.sqlite").string()) +
+                                 " opcode --corpus " + Quote(ungd + "/UNGDC_1946-2024.tgz") +
+                                 " --limit 3 --format csv --out " + Quote(out));
+  ASSERT_EQ(archive.exit_code, 0) << archive.out;
+  std::ifstream a(out);
+  int rows = -1;
+  for (std::string line; std::getline(a, line);) ++rows;
+  EXPECT_EQ(rows, 3);
+
+  // An unpacked tree: two speeches of Session 63 and the speakers table.
+  fs::path tree = dir_ / "tree";
+  fs::create_directories(tree);
+  fs::copy_file(ungd + "/speakers.csv", tree / "speakers.csv");
+  std::string untar =
+      "tar xzf " + Quote(ungd + "/UNGDC_1946-2024.tgz") + " -C " + Quote(tree.string()) +
+      " 'TXT/Session 63 - 2008/QAT_63_2008.txt' 'TXT/Session 63 - 2008/HND_63_2008.txt'";
+  ASSERT_EQ(std::system(untar.c_str()), 0);
+  std::string out2 = (dir_ / "t.csv").string();
+  RunResult unpacked =
+      RunEntente("--store " + Quote((dir_ / "t.sqlite").string()) + " opcode --corpus " +
+                 Quote(tree.string()) + " --format csv --out " + Quote(out2));
+  ASSERT_EQ(unpacked.exit_code, 0) << unpacked.out;
+  std::ifstream t(out2);
+  std::string header, line;
+  std::getline(t, header);
+  std::vector<std::string> lines;
+  while (std::getline(t, line)) lines.push_back(line);
+  ASSERT_EQ(lines.size(), 2u);
+  std::string both = lines[0] + lines[1];
+  EXPECT_NE(both.find("QAT,2008"), std::string::npos) << both;
+  EXPECT_NE(both.find("HND,2008"), std::string::npos) << both;
 }
 
 TEST_F(OpcodeCliTest, TenMegabyteSingleLine) {
