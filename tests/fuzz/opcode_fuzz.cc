@@ -3,7 +3,7 @@
 // to the VICS coder, which must return categories in -3..3 with modes that
 // match them, and counts that add up, on any input. Built only with clang
 // (-DENTENTE_FUZZ=ON, see tests/CMakeLists.txt); run for example
-//   build-fuzz/tests/opcode_fuzz -max_len=20000 -max_total_time=300 CORPUS_DIR
+//   build-fuzz/tests/opcode_fuzz -max_len=4096 -max_total_time=240 CORPUS_DIR
 // ENTENTE_SHARED_DATA points at ../shared/data for the actor dictionary.
 #include <cstdint>
 #include <cstdlib>
