@@ -15,9 +15,10 @@ the coder put in the class, the share the gold puts there) and the recall (of
 the gold verbs of the class, the share the coder puts there), and their
 unweighted (macro) means.
 
-Usage: bench/opcode_gold.py ENTENTE_BINARY [--set main|heldout] [extra entente opcode options...]
+Usage: bench/opcode_gold.py ENTENTE_BINARY [--set main|heldout|third] [extra entente opcode options...]
   --set main     tests/gold/sentences.tsv + verbs.tsv (default; used to tune the lexicon)
   --set heldout  tests/gold/heldout_sentences.tsv + heldout_verbs.tsv
+  --set third    tests/gold/third_sentences.tsv + third_verbs.tsv (drawn after tuning on heldout)
 """
 import collections
 import csv
@@ -31,6 +32,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SETS = {
     "main": ("tests/gold/sentences.tsv", "tests/gold/verbs.tsv"),
     "heldout": ("tests/gold/heldout_sentences.tsv", "tests/gold/heldout_verbs.tsv"),
+    "third": ("tests/gold/third_sentences.tsv", "tests/gold/third_verbs.tsv"),
 }
 
 

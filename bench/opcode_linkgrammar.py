@@ -14,7 +14,7 @@ its antecedent (the word that the R link starts from). Self = a first-person
 pronoun, a subject determined by "our"/"my", or a subject phrase matching the
 speaker state's English name (countrycode regex); everything else other.
 
-Usage: bench/opcode_linkgrammar.py [--set main|heldout] [--timeout SECONDS]
+Usage: bench/opcode_linkgrammar.py [--set main|heldout|third] [--timeout SECONDS]
 Prints the figures; LG_VERBOSE=1 lists every gold verb with what was found.
 """
 import argparse
@@ -31,6 +31,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SETS = {
     "main": ("tests/gold/sentences.tsv", "tests/gold/verbs.tsv"),
     "heldout": ("tests/gold/heldout_sentences.tsv", "tests/gold/heldout_verbs.tsv"),
+    "third": ("tests/gold/third_sentences.tsv", "tests/gold/third_verbs.tsv"),
 }
 FIRST_PERSON = {"i", "we", "us", "me", "myself", "ourselves"}
 CHAIN = re.compile(r"^(PP|I|Pv|Pg|TO|IV|VJ|MVi)")

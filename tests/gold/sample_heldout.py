@@ -16,6 +16,7 @@ sentences were then hand-coded (heldout_verbs.tsv) before the coder was run on
 them.
 
 Usage: /usr/bin/python3 tests/gold/sample_heldout.py [DATA_DIR] > tests/gold/heldout_sentences.tsv
+       /usr/bin/python3 tests/gold/sample_heldout.py --third [DATA_DIR] > tests/gold/third_sentences.tsv
 """
 import csv
 import html
@@ -28,19 +29,21 @@ import tarfile
 
 SEED = 20261123
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-DATA = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "..", "shared", "data")
+ARGS = [a for a in sys.argv[1:] if not a.startswith("--")]
+DATA = ARGS[0] if ARGS else os.path.join(ROOT, "..", "shared", "data")
 BIG_FOUR = ["USA", "AUS", "CHN", "RUS"]
 BIG_FOUR_YEARS = [2010, 2011, 2017, 2020, 2021, 2023]
 ABBREVIATIONS = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|St|No|Nos|Art|Gen|Sen|Rep|Prof|H\.E|Jr|Sr|vs|etc|e\.g|i\.e)|\b[A-Z])\.$")
 CSV_FIELD_LIMIT = 1 << 24
 
 
-def used_sources():
+def used_sources(files=("tests/gold/sentences.tsv",)):
     used = set()
-    with open(os.path.join(ROOT, "tests/gold/sentences.tsv"), encoding="utf-8") as f:
-        for line in f:
-            if not line.startswith("#") and line.strip():
-                used.add(line.split("\t")[2])
+    for name in files:
+        with open(os.path.join(ROOT, name), encoding="utf-8") as f:
+            for line in f:
+                if not line.startswith("#") and line.strip():
+                    used.add(line.split("\t")[2])
     return used
 
 
@@ -156,7 +159,25 @@ def kremlin(rng, used):
             yield "RUS", "kremlin:" + name, s
 
 
+def third():
+    """--third: a third sample (seed + 2), 70 UN speeches used by neither set,
+    one sentence each, drawn after the coder was tuned on the held-out set."""
+    rng = random.Random(SEED + 2)
+    used = used_sources(("tests/gold/sentences.tsv", "tests/gold/heldout_sentences.tsv"))
+    print("# id\tspeaker_iso3\tsource\tsentence  (third sample, seed %d, tests/gold/sample_heldout.py "
+          "--third; hand-coded before the coder was run)" % (SEED + 2))
+    seen = set()
+    n = 0
+    for iso3, where, sentence in ungd(rng, used, big_four=False, others_count=70):
+        if sentence not in seen:
+            seen.add(sentence)
+            n += 1
+            print(f"t{n:03d}\t{iso3}\t{where}\t{sentence}")
+
+
 def main():
+    if "--third" in sys.argv:
+        return third()
     rng = random.Random(SEED)
     used = used_sources()
     seen = set()
