@@ -9,6 +9,7 @@
 #include "entente/opcode.h"
 #include "entente/paths.h"
 #include "opcode/actors.h"
+#include "opcode/default_neutral.h"
 #include "opcode/lexicon.h"
 #include "opcode/segmenter.h"
 #include "opcode/tagger.h"
@@ -1002,12 +1003,20 @@ void OpcodeCoder::CodeSentence(Session& session, std::string_view id, std::strin
     // "cannot" is always a (negated) modal, whatever the tagger's bigrams say.
     for (std::size_t k = 0; k < n; ++k) {
       if (st.lower[k] == "cannot") st.tags[k] = Pos::kMd;
+      // A word the tagger has never seen, right after a modal, is a base-form
+      // verb ("will tabulate"): its guess for unknown words favours nouns.
+      if (k > 0 && st.tags[k - 1] == Pos::kMd && IsAlphaToken(st.words[k]) &&
+          !impl_->tagger.Knows(st.words[k]) && st.words[k][0] >= 'a') {
+        st.tags[k] = Pos::kVb;
+      }
     }
     const std::vector<std::string>& lower_view = st.lower;
     SentenceCoder sc(impl_->lexicon, speaker, st.words, st.tags, lower_view, st.quoted);
     sc.FindGroups(st.groups);
     Subject previous;
     Reporter reporter;
+    opcode::LexiconRule fallback;  // the default-neutral rule's category 0
+    fallback.source = "default-neutral";
     for (const VerbGroup& g : st.groups) {
       if (!g.finite) {
         continue;
@@ -1025,7 +1034,6 @@ void OpcodeCoder::CodeSentence(Session& session, std::string_view id, std::strin
       }
       if (subject.found) previous = subject;
       impl_->lexicon.Lemmas(lower_view[g.main], st.tags[g.main], st.lemmas);
-      if (st.lemmas.empty()) continue;
       // A passive's surface subject is the patient: its doer is the by-agent
       // or unnamed, so the verb is coded even when the patient is no actor.
       if (!subject.found && !(g.passive && g.first > 0)) continue;
@@ -1070,7 +1078,29 @@ void OpcodeCoder::CodeSentence(Session& session, std::string_view id, std::strin
           break;
         }
       }
-      if (rule == nullptr) continue;
+      if (rule == nullptr) {
+        // The default-neutral rule: a lexical verb with no rule is, by the
+        // VICS rules, neutral (0) when its subject is an actor; the stop list
+        // keeps copulas, auxiliaries and light verbs out.
+        const bool base_form = st.tags[g.main] == Pos::kVb || st.tags[g.main] == Pos::kVbp;
+        // A bare base form with no auxiliary, modal or control verb is an
+        // infinitive coordinated with another ("to investigate, identify and
+        // prosecute") or after "help/make X", not a finite verb.
+        if (st.tags[g.main] == Pos::kVb && !g.has_aux && !g.via_control &&
+            group.modality == Modality::kNone) {
+          continue;
+        }
+        fallback.lemma = opcode::GuessVerbLemma(
+            lower_view[g.main],
+            base_form ? std::string_view() : impl_->lexicon.IrregularBase(lower_view[g.main]));
+        if (!opcode::DefaultNeutralApplies(st.words[g.main], lower_view[g.main], fallback.lemma,
+                                           st.tags[g.main])) {
+          continue;
+        }
+        fallback.mode = opcode::DefaultNeutralMode(fallback.lemma);
+        rule = &fallback;
+        lemma = fallback.lemma;
+      }
       bool passive = g.passive && !adjectival;
       if (passive) {
         Subject agent = sc.FindAgent(g);
