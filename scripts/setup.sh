@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 PACKAGES=(
   g++ cmake make pkg-config git
   libsqlite3-dev libssl-dev libcli11-dev nlohmann-json3-dev libicu-dev libarchive-dev
-  liblingua-en-tagger-perl
+  liblingua-en-tagger-perl link-grammar
   libgtest-dev libgmock-dev libbenchmark-dev
   clang-format python3 python3-pandas
 )

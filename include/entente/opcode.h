@@ -31,7 +31,7 @@ struct CodedVerb {
   bool negated = false;
   bool passive = false;
   int lexicon_category = 0;  // the rule's category before tense/modality/negation
-  std::string rule;          // lexicon file and line of the rule used
+  std::string rule;          // lexicon file and line of the rule used, or "default-neutral"
 };
 
 // Who "self" is for a text: the speaker's state and the speaker.

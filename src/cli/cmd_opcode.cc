@@ -147,6 +147,7 @@ Status RunFiles(CliContext& ctx, const OpcodeOptions& o) {
       table.columns.push_back(name);
     }
     for (const char* name : IndexNames()) table.columns.push_back(std::string("z_") + name);
+    table.columns.push_back("norming_group");  // CSV and JSON carry no title: name it per row
   }
   for (const std::string& file : o.files) {
     auto content = internal::ReadWholeFile(file);
@@ -177,6 +178,7 @@ Status RunFiles(CliContext& ctx, const OpcodeOptions& o) {
     row.push_back(Number(x.p4b));
     for (double v : x.i5) row.push_back(Number(v));
     for (double v : ZScores(x, WorldLeadersNorm())) row.push_back(Number(v));
+    row.push_back(WorldLeadersNorm().name);
     table.rows.push_back(std::move(row));
   }
   if (!o.verbs) {

@@ -9,6 +9,7 @@
 #include "entente/opcode.h"
 #include "entente/paths.h"
 #include "opcode/actors.h"
+#include "opcode/default_neutral.h"
 #include "opcode/lexicon.h"
 #include "opcode/segmenter.h"
 #include "opcode/tagger.h"
@@ -64,6 +65,8 @@ const WordSet kNegativeControl = {"refuse", "refuses", "refused",  "fail",
                                   "ceased", "decline", "declines", "declined"};
 const WordSet kDeonticControl = {"need", "needs", "needed", "have", "has", "had"};
 const WordSet kPossibilityControl = {"able", "unable"};
+const WordSet kStandVerbs = {"stand", "stands", "stood", "remain", "remains", "remained"};
+const WordSet kTakeForms = {"take", "takes", "took", "taking"};
 // Predicate adjectives that take "to" + verb: "we are ready to help".
 const WordSet kControlAdjectives = {"ready",    "prepared", "determined", "committed", "willing",
                                     "resolved", "eager",    "keen",       "able",      "unable"};
@@ -290,6 +293,13 @@ const WordSet kActorNouns = {"country",
                              "owner",
                              "guests"};
 const WordSet kNonActorPronouns = {"it", "this", "that", "which", "what", "these", "there"};
+// Reported speech: in "Russia said (that) it will withdraw", the pronoun
+// subject of the reported clause is the reporter. Verbs of telling are left
+// out: in "we told them that they must stop" the pronoun is the addressee.
+const WordSet kReportingVerbs = {"say",       "state",     "declare",  "announce",  "claim",
+                                 "insist",    "affirm",    "assert",   "reiterate", "stress",
+                                 "emphasize", "emphasise", "maintain", "vow",       "pledge"};
+const WordSet kReportedPronouns = {"it", "he", "she", "they"};
 
 bool IsWordToken(std::string_view w) {
   for (char c : w) {
@@ -332,6 +342,41 @@ struct Subject {
   OpcodeActor actor = OpcodeActor::kOther;
   std::string text;
 };
+
+// The reporter of a reported clause: the subject of the last reporting verb.
+struct Reporter {
+  bool found = false;
+  std::size_t verb_end = 0;  // last token of the reporting verb group
+  Subject subject;
+};
+
+// The pronoun subject of group `g` when it opens a clause reported by
+// `reporter` ("said that it", "said it"): sets *pronoun to its index.
+bool IsReportedPronoun(const std::vector<std::string>& lower, std::size_t first,
+                       const Reporter& reporter, std::size_t* pronoun) {
+  if (!reporter.found || first == 0) return false;
+  // The pronoun is right before the group, or one adverb before ("it also will").
+  for (std::size_t back = 1; back <= 2 && back <= first; ++back) {
+    std::size_t p = first - back;
+    if (!kReportedPronouns.count(lower[p])) continue;
+    std::size_t k = reporter.verb_end + 1;
+    if (k < p && lower[k] == "that") ++k;
+    if (k != p) return false;
+    *pronoun = p;
+    return true;
+  }
+  return false;
+}
+
+// A reporter is named ("Russia", "the minister"), not a pronoun: in "we said
+// that they" or "he said that it" the pronoun may be anyone.
+bool IsNamedReporter(const std::string& text) {
+  if (text.empty()) return false;
+  std::string lower;
+  Lower(text, lower);
+  return !kFirstPerson.count(lower) && !kNominativePronouns.count(lower) &&
+         !kObjectPronouns.count(lower);
+}
 
 }  // namespace
 
@@ -437,6 +482,12 @@ class SentenceCoder {
   std::size_t size() const { return n_; }
 
  private:
+  // A negation, except "not only" ("we should not only restart ... but also
+  // contribute"), which adds rather than denies.
+  bool IsNegation(std::size_t i) const {
+    if (!kNegations.count(l_[i])) return false;
+    return !(l_[i] == "not" && i + 1 < n_ && l_[i + 1] == "only");
+  }
   bool IsAdverbial(std::size_t i) const {
     return opcode::IsAdverb(t_[i]) || kNegations.count(l_[i]) > 0;
   }
@@ -494,7 +545,7 @@ void SentenceCoder::FindGroups(std::vector<VerbGroup>& groups) const {
         g.has_aux = true;
         std::size_t k = j + 1;
         while (k < n_ && IsAdverbial(k)) {
-          if (kNegations.count(l_[k])) g.negated = true;
+          if (IsNegation(k)) g.negated = true;
           ++k;
         }
         if (!IsVerbAt(k)) {
@@ -509,7 +560,7 @@ void SentenceCoder::FindGroups(std::vector<VerbGroup>& groups) const {
       std::size_t k = j + 1;
       bool negated_here = false;
       while (k < n_ && IsAdverbial(k)) {
-        if (kNegations.count(l_[k])) negated_here = true;
+        if (IsNegation(k)) negated_here = true;
         ++k;
       }
       bool is_aux = IsVerbAt(k) &&
@@ -593,11 +644,18 @@ void SentenceCoder::FindGroups(std::vector<VerbGroup>& groups) const {
       std::size_t m = g.last;
       std::size_t to = m + 1;
       bool adjective = false;
-      // "be ready to": the predicate adjective after a form of be.
-      if (kBe.count(l_[m]) && to < n_ && kControlAdjectives.count(l_[to])) {
+      // "be ready to", "stand ready to": the predicate adjective after be or stand.
+      if ((kBe.count(l_[m]) || kStandVerbs.count(l_[m])) && to < n_ &&
+          kControlAdjectives.count(l_[to])) {
         adjective = true;
         ++to;
       }
+      // "I take this opportunity to congratulate": the act is the verb after "to".
+      bool opportunity = !adjective && kTakeForms.count(l_[m]) && m + 3 < n_ &&
+                         (l_[m + 1] == "this" || l_[m + 1] == "the") &&
+                         (l_[m + 2] == "opportunity" || l_[m + 2] == "occasion") &&
+                         t_[m + 3] == Pos::kTo;
+      if (opportunity) to = m + 3;
       // "keep strengthening", "continue supporting": aspect, not a new act.
       if (!adjective && to < n_ && t_[to] == Pos::kVbg &&
           (l_[m] == "keep" || l_[m] == "continue" || l_[m] == "continues" || l_[m] == "kept" ||
@@ -611,7 +669,9 @@ void SentenceCoder::FindGroups(std::vector<VerbGroup>& groups) const {
       std::size_t v = SkipAdverbs(to + 1);
       if (!IsVerbAt(v) || t_[v] == Pos::kVbg || t_[v] == Pos::kVbd) break;
       const std::string& control = adjective ? l_[m + 1] : l_[m];
-      if (kPossibilityControl.count(control)) {
+      if (opportunity) {
+        // keeps the tense of "take": a present speech act
+      } else if (kPossibilityControl.count(control)) {
         if (g.modality == Modality::kNone) g.modality = Modality::kPossibility;
         if (control == "unable") g.negated = !g.negated;
       } else if (kNegativeControl.count(control)) {
@@ -626,7 +686,7 @@ void SentenceCoder::FindGroups(std::vector<VerbGroup>& groups) const {
         break;  // a purpose clause ("work to build"): not a control verb
       }
       for (std::size_t a = to + 1; a < v; ++a) {
-        if (kNegations.count(l_[a])) g.negated = !g.negated;
+        if (IsNegation(a)) g.negated = !g.negated;
       }
       g.main = v;
       g.last = v;
@@ -940,15 +1000,33 @@ void OpcodeCoder::CodeSentence(Session& session, std::string_view id, std::strin
       }
     }
     impl_->tagger.Tag(st.words, st.tags);
+    // "cannot" is always a (negated) modal, whatever the tagger's bigrams say.
+    for (std::size_t k = 0; k < n; ++k) {
+      if (st.lower[k] == "cannot") st.tags[k] = Pos::kMd;
+      // A word the tagger has never seen, right after a modal, is a base-form
+      // verb ("will tabulate"): its guess for unknown words favours nouns.
+      if (k > 0 && st.tags[k - 1] == Pos::kMd && IsAlphaToken(st.words[k]) &&
+          !impl_->tagger.Knows(st.words[k]) && st.words[k][0] >= 'a') {
+        st.tags[k] = Pos::kVb;
+      }
+    }
     const std::vector<std::string>& lower_view = st.lower;
     SentenceCoder sc(impl_->lexicon, speaker, st.words, st.tags, lower_view, st.quoted);
     sc.FindGroups(st.groups);
     Subject previous;
+    Reporter reporter;
+    opcode::LexiconRule fallback;  // the default-neutral rule's category 0
+    fallback.source = "default-neutral";
     for (const VerbGroup& g : st.groups) {
       if (!g.finite) {
         continue;
       }
       Subject subject = sc.FindSubject(g, previous);
+      std::size_t pronoun = 0;
+      if (!g.coordinated && IsReportedPronoun(st.lower, g.first, reporter, &pronoun)) {
+        subject = reporter.subject;
+        subject.text = std::string(st.words[pronoun]) + " (= " + reporter.subject.text + ")";
+      }
       VerbGroup group = g;
       if (subject.found && subject.text == "us" && g.first >= 2 &&
           lower_view[g.first - 2] == "let") {
@@ -956,7 +1034,6 @@ void OpcodeCoder::CodeSentence(Session& session, std::string_view id, std::strin
       }
       if (subject.found) previous = subject;
       impl_->lexicon.Lemmas(lower_view[g.main], st.tags[g.main], st.lemmas);
-      if (st.lemmas.empty()) continue;
       // A passive's surface subject is the patient: its doer is the by-agent
       // or unnamed, so the verb is coded even when the patient is no actor.
       if (!subject.found && !(g.passive && g.first > 0)) continue;
@@ -1001,7 +1078,29 @@ void OpcodeCoder::CodeSentence(Session& session, std::string_view id, std::strin
           break;
         }
       }
-      if (rule == nullptr) continue;
+      if (rule == nullptr) {
+        // The default-neutral rule: a lexical verb with no rule is, by the
+        // VICS rules, neutral (0) when its subject is an actor; the stop list
+        // keeps copulas, auxiliaries and light verbs out.
+        const bool base_form = st.tags[g.main] == Pos::kVb || st.tags[g.main] == Pos::kVbp;
+        // A bare base form with no auxiliary, modal or control verb is an
+        // infinitive coordinated with another ("to investigate, identify and
+        // prosecute") or after "help/make X", not a finite verb.
+        if (st.tags[g.main] == Pos::kVb && !g.has_aux && !g.via_control &&
+            group.modality == Modality::kNone) {
+          continue;
+        }
+        fallback.lemma = opcode::GuessVerbLemma(
+            lower_view[g.main],
+            base_form ? std::string_view() : impl_->lexicon.IrregularBase(lower_view[g.main]));
+        if (!opcode::DefaultNeutralApplies(st.words[g.main], lower_view[g.main], fallback.lemma,
+                                           st.tags[g.main])) {
+          continue;
+        }
+        fallback.mode = opcode::DefaultNeutralMode(fallback.lemma);
+        rule = &fallback;
+        lemma = fallback.lemma;
+      }
       bool passive = g.passive && !adjectival;
       if (passive) {
         Subject agent = sc.FindAgent(g);
@@ -1014,6 +1113,12 @@ void OpcodeCoder::CodeSentence(Session& session, std::string_view id, std::strin
           subject.actor = OpcodeActor::kOther;
           subject.text = "(unnamed agent)";
         }
+      }
+      reporter.found = false;
+      if (!passive && kReportingVerbs.count(lemma) && IsNamedReporter(subject.text)) {
+        reporter.found = true;
+        reporter.verb_end = g.last;
+        reporter.subject = subject;
       }
       int category = 0;
       VerbMode mode = VerbMode::kWord;

@@ -165,19 +165,30 @@ Status ReadUngd(const std::string& source, bool archive, const std::string& spea
 
 // ---- Turn-taking transcripts ------------------------------------------------------
 
-// A speaker label at the start of a line: "Vladimir Putin:", "JOURNALIST:".
-// Returns the label or "".
+// A speaker label at the start of a line: "Vladimir Putin:", "JOURNALIST:",
+// "Marine Le Pen (retranslated):", and the Kremlin site's name cards
+// ("Transport Minister Maxim Sokolov Sokolov Maxim : "), which end in a
+// space before the colon and may be long. Returns the label or "".
 std::string_view TurnLabel(std::string_view line) {
   std::size_t colon = line.find(':');
-  if (colon == std::string_view::npos || colon == 0 || colon > 60) return {};
+  if (colon == std::string_view::npos || colon == 0) return {};
   std::string_view label = line.substr(0, colon);
   if (!std::isupper(static_cast<unsigned char>(label[0]))) return {};
+  if (label.back() == ' ' && colon <= 250) return label;
+  if (colon > 80) return {};
+  // A trailing parenthesis ("(retranslated)") is part of the label.
+  std::string_view core = label;
+  if (core.back() == ')') {
+    std::size_t open = core.rfind(" (");
+    if (open == std::string_view::npos) return {};
+    core = core.substr(0, open);
+  }
   int words = 1;
-  for (char c : label) {
+  for (char c : core) {
     if (c == ' ') ++words;
-    if (c == ',' || c == '.' || c == '"' || c == '(' ||
+    if (c == ',' || c == '"' || c == '(' || c == ')' ||
         std::isdigit(static_cast<unsigned char>(c))) {
-      if (c != '.') return {};
+      return {};
     }
   }
   if (words > 6) return {};
@@ -358,9 +369,12 @@ Status ReadAuPm(const std::string& dir, const std::function<Status(SpeechDoc&&)>
         std::string own = LeaderTurns(
             text,
             [&](std::string_view label) {
+              // "PM", "PRIME MINISTER" or the PM's surname; not "PM CLARK" or
+              // "PRIME MINISTER KEY" (a visiting prime minister at a joint press
+              // conference).
               std::string l(label);
-              return l.find("PRIME MINISTER") != std::string::npos || l == "PM" ||
-                     l.rfind("PM ", 0) == 0 || l.find(upper_surname) != std::string::npos;
+              if (l.find(upper_surname) != std::string::npos) return true;
+              return l == "PM" || l == "PRIME MINISTER" || l == "THE PRIME MINISTER";
             },
             labelled);
         // Interviews: only the Prime Minister's turns; speeches: all of it. Upper

@@ -201,6 +201,11 @@ void VicsLexicon::Lemmas(std::string_view w, Pos pos, std::vector<std::string_vi
   }
 }
 
+std::string_view VicsLexicon::IrregularBase(std::string_view lower) const {
+  auto it = irregular_.find(lower);
+  return it == irregular_.end() ? std::string_view() : std::string_view(it->second);
+}
+
 const LexiconRule* VicsLexicon::Select(std::string_view lemma, std::string_view particle,
                                        std::string_view object, bool adjectival) const {
   const std::vector<LexiconRule>* rules = Rules(lemma);

@@ -47,6 +47,10 @@ class VicsLexicon {
   // "supply"). Only lemmas the lexicon holds are returned.
   void Lemmas(std::string_view lower, Pos pos, std::vector<std::string_view>& out) const;
 
+  // The base form of an irregular past or participle form ("took" -> "take"),
+  // or empty when the irregular table does not know `lower`.
+  std::string_view IrregularBase(std::string_view lower) const;
+
   // The rules of `lemma`, or nullptr.
   const std::vector<LexiconRule>* Rules(std::string_view lemma) const;
 

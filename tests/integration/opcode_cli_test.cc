@@ -6,9 +6,15 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <memory>
+#include <sstream>
 #include <string>
+#include <vector>
+
+#include "support/scratch_dir.h"
 
 namespace {
 
@@ -40,21 +46,19 @@ RunResult RunEntente(const std::string& args) {
 class OpcodeCliTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("entente_opcode_" + std::to_string(::getpid()) + "_" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::create_directories(dir_);
+    scratch_ = std::make_unique<entente::testing_support::ScratchDir>("entente-opcode-cli");
+    dir_ = scratch_->path();
     if (!fs::exists("/usr/share/perl5/Lingua/EN/Tagger/words.yml") &&
         std::getenv("ENTENTE_TAGGER_MODEL") == nullptr) {
       GTEST_SKIP() << "liblingua-en-tagger-perl is not installed";
     }
   }
-  void TearDown() override { fs::remove_all(dir_); }
   std::string Write(const std::string& name, const std::string& content) {
     fs::path p = dir_ / name;
     std::ofstream(p, std::ios::binary) << content;
     return p.string();
   }
+  std::unique_ptr<entente::testing_support::ScratchDir> scratch_;
   fs::path dir_;
 };
 
@@ -99,6 +103,143 @@ TEST_F(OpcodeCliTest, BadInputGetsAClearMessage) {
 
   RunResult usage = RunEntente("opcode");
   EXPECT_EQ(usage.exit_code, 1) << usage.out;
+}
+
+// The same bad inputs through the --sentences contract, and text in other
+// scripts (Russian, Chinese) through the file mode.
+TEST_F(OpcodeCliTest, SentencesModeBadInputGetsAClearMessage) {
+  RunResult empty =
+      RunEntente("opcode --sentences " + Quote(Write("e.tsv", "")) + " --speaker USA --format csv");
+  EXPECT_EQ(empty.exit_code, 2);
+  EXPECT_NE(empty.out.find("e.tsv: the file is empty"), std::string::npos) << empty.out;
+
+  RunResult binary = RunEntente("opcode --sentences " +
+                                Quote(Write("b.tsv", std::string("x\0\x01\tWe help.\n", 13))) +
+                                " --speaker USA --format csv");
+  EXPECT_EQ(binary.exit_code, 2);
+  EXPECT_NE(binary.out.find("b.tsv: this is a binary file"), std::string::npos) << binary.out;
+
+  std::string french;
+  for (int k = 0; k < 30; ++k) {
+    french += "f" + std::to_string(k) +
+              "\tNous soutenons les efforts du Secr\u00e9taire g\u00e9n\u00e9ral.\n";
+  }
+  RunResult foreign = RunEntente("opcode --sentences " + Quote(Write("fr.tsv", french)) +
+                                 " --speaker FRA --format csv");
+  EXPECT_EQ(foreign.exit_code, 2);
+  EXPECT_NE(foreign.out.find("does not look like English"), std::string::npos) << foreign.out;
+  EXPECT_EQ(foreign.out.find("id,verb"), std::string::npos) << "nothing half-written";
+
+  std::string russian, chinese;
+  for (int k = 0; k < 20; ++k) {
+    russian +=
+        "\u041c\u044b \u043f\u043e\u0434\u0434\u0435\u0440\u0436\u0438\u0432\u0430\u0435\u043c "
+        "\u043c\u0438\u0440 \u0438 "
+        "\u0441\u043e\u0442\u0440\u0443\u0434\u043d\u0438\u0447\u0435\u0441\u0442\u0432\u043e. ";
+    chinese += "\u6211\u4eec\u652f\u6301\u548c\u5e73\u4e0e\u5408\u4f5c\u3002";
+  }
+  for (const auto& [name, text] : {std::pair<std::string, std::string>{"ru.txt", russian},
+                                   std::pair<std::string, std::string>{"zh.txt", chinese}}) {
+    RunResult r = RunEntente("opcode " + Quote(Write(name, text)) + " --speaker RUS");
+    EXPECT_EQ(r.exit_code, 2) << name << ": " << r.out;
+    EXPECT_NE(r.out.find(name), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("English"), std::string::npos) << r.out;
+  }
+}
+
+TEST_F(OpcodeCliTest, TenMegabyteSingleLineInSentencesMode) {
+  std::string line = "x1\t";
+  line.reserve(10'500'000);
+  while (line.size() < 10'000'000) line += "we support peace and they attack us while ";
+  RunResult r = RunEntente("opcode --sentences " + Quote(Write("long.tsv", line + "\n")) +
+                           " --speaker USA --format csv");
+  ASSERT_EQ(r.exit_code, 0) << r.out.substr(0, 500);
+  EXPECT_NE(r.out.find("x1,support,self,1,word"), std::string::npos);
+  EXPECT_NE(r.out.find("x1,attack,other,-3,deed"), std::string::npos);
+}
+
+// `entente opcode FILE... --speaker ISO3` on real sentences (the USA's and
+// China's sentences of the gold set, one file each): one profile per file,
+// flagged unreliable below 1,500 words, z-scores naming their norming group;
+// the speaker decides who is self.
+TEST_F(OpcodeCliTest, FilesGiveOneProfileEach) {
+  std::ifstream gold(std::string(ENTENTE_GOLD_DIR) + "/sentences.tsv");
+  std::string usa, chn;
+  for (std::string line; std::getline(gold, line);) {
+    if (line.empty() || line[0] == '#') continue;
+    std::size_t t1 = line.find('\t'), t2 = line.find('\t', t1 + 1), t3 = line.find('\t', t2 + 1);
+    std::string iso3 = line.substr(t1 + 1, t2 - t1 - 1);
+    std::string sentence = line.substr(t3 + 1) + "\n";
+    if (iso3 == "USA") usa += sentence;
+    if (iso3 == "CHN") chn += sentence;
+  }
+  ASSERT_FALSE(usa.empty());
+  ASSERT_FALSE(chn.empty());
+  std::string a = Write("usa.txt", usa), b = Write("chn.txt", chn);
+  RunResult r = RunEntente("opcode " + Quote(a) + " " + Quote(b) + " --speaker USA --format csv");
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  std::istringstream lines(r.out);
+  std::string header, row_a, row_b, extra;
+  std::getline(lines, header);
+  std::getline(lines, row_a);
+  std::getline(lines, row_b);
+  EXPECT_FALSE(std::getline(lines, extra)) << "one row per file";
+  EXPECT_EQ(header.rfind("file,words,verbs,self,other,reliable,note,p1,", 0), 0u) << header;
+  EXPECT_NE(header.find(",z_p1,"), std::string::npos);
+  EXPECT_NE(header.find(",norming_group"), std::string::npos);
+  EXPECT_EQ(row_a.rfind(a + ",", 0), 0u) << row_a;
+  EXPECT_EQ(row_b.rfind(b + ",", 0), 0u) << row_b;
+  EXPECT_NE(row_a.find(",0,fewer than 1500 words"), std::string::npos) << row_a;
+  EXPECT_NE(row_a.find("world leaders"), std::string::npos) << row_a;
+
+  // China's "China will ..." sentences are self only when China speaks.
+  auto self_count = [](const std::string& row) {
+    std::size_t c1 = row.find(','), c2 = row.find(',', c1 + 1), c3 = row.find(',', c2 + 1),
+                c4 = row.find(',', c3 + 1);
+    return std::stoi(row.substr(c3 + 1, c4 - c3 - 1));
+  };
+  RunResult as_china = RunEntente("opcode " + Quote(b) + " --speaker CHN --format csv");
+  ASSERT_EQ(as_china.exit_code, 0) << as_china.out;
+  std::string china_row = as_china.out.substr(as_china.out.find('\n') + 1);
+  EXPECT_GT(self_count(china_row), self_count(row_b)) << china_row << "\n" << row_b;
+}
+
+// --corpus takes the archive itself and an unpacked tree as well as the
+// directory holding the archive (UngdSampleIntoStoreThenBeliefs).
+TEST_F(OpcodeCliTest, CorpusAcceptsTheArchiveAndAnUnpackedTree) {
+  const std::string ungd = std::string(ENTENTE_SHARED_DATA) + "/ungd";
+  std::string out = (dir_ / "a.csv").string();
+  RunResult archive = RunEntente("--store " + Quote((dir_ / "a.sqlite").string()) +
+                                 " opcode --corpus " + Quote(ungd + "/UNGDC_1946-2024.tgz") +
+                                 " --limit 3 --format csv --out " + Quote(out));
+  ASSERT_EQ(archive.exit_code, 0) << archive.out;
+  std::ifstream a(out);
+  int rows = -1;
+  for (std::string line; std::getline(a, line);) ++rows;
+  EXPECT_EQ(rows, 3);
+
+  // An unpacked tree: two speeches of Session 63 and the speakers table.
+  fs::path tree = dir_ / "tree";
+  fs::create_directories(tree);
+  fs::copy_file(ungd + "/speakers.csv", tree / "speakers.csv");
+  std::string untar =
+      "tar xzf " + Quote(ungd + "/UNGDC_1946-2024.tgz") + " -C " + Quote(tree.string()) +
+      " 'TXT/Session 63 - 2008/QAT_63_2008.txt' 'TXT/Session 63 - 2008/HND_63_2008.txt'";
+  ASSERT_EQ(std::system(untar.c_str()), 0);
+  std::string out2 = (dir_ / "t.csv").string();
+  RunResult unpacked =
+      RunEntente("--store " + Quote((dir_ / "t.sqlite").string()) + " opcode --corpus " +
+                 Quote(tree.string()) + " --format csv --out " + Quote(out2));
+  ASSERT_EQ(unpacked.exit_code, 0) << unpacked.out;
+  std::ifstream t(out2);
+  std::string header, line;
+  std::getline(t, header);
+  std::vector<std::string> lines;
+  while (std::getline(t, line)) lines.push_back(line);
+  ASSERT_EQ(lines.size(), 2u);
+  std::string both = lines[0] + lines[1];
+  EXPECT_NE(both.find("QAT,2008"), std::string::npos) << both;
+  EXPECT_NE(both.find("HND,2008"), std::string::npos) << both;
 }
 
 TEST_F(OpcodeCliTest, TenMegabyteSingleLine) {

@@ -81,6 +81,11 @@ TEST_F(OpcodeCoderTest, RulesOnHandMadeSentences) {
       {"Beijing will never threaten its neighbours.", "threaten", S, 2, W},  // capital = state
       {"Terrorists must be defeated.", "defeated", O, -1, W},  // agentless passive, modal
       {"We must fight poverty.", "fight", S, 1, W},            // object rule: ills
+      {"Reconstruction cannot be imposed upon a nation.", "imposed", O, 1, W},  // cannot
+      {"We should not only restart our economies but also contribute to recovery.", "contribute", S,
+       1, W},  // "not only" is no negation
+      {"I take this opportunity to congratulate the President.", "congratulate", S, 1, W},
+      {"We stand ready to join the coalition.", "join", S, 2, W},  // announced deed
   };
   for (const Expect& c : cases) {
     auto verbs = Code(c.sentence);
@@ -99,6 +104,46 @@ TEST_F(OpcodeCoderTest, QuotedFirstPersonIsTheQuotedSpeaker) {
   auto verbs = Code("He said: \"We will attack them.\"");
   ASSERT_FALSE(verbs.empty());
   EXPECT_EQ(verbs.back().subject, OpcodeActor::kOther);
+}
+
+// Reported (indirect) speech: a pronoun subject of the reported clause is the
+// reporter; after a verb of telling it stays the addressee; a first-person
+// reporter lends nothing ("we said that they").
+TEST_F(OpcodeCoderTest, ReportedSpeechPronounIsTheReporter) {
+  auto find = [](const std::vector<CodedVerb>& verbs, std::string_view verb) -> const CodedVerb* {
+    for (const CodedVerb& v : verbs) {
+      if (v.verb == verb) return &v;
+    }
+    return nullptr;
+  };
+  auto verbs = Code("China has always said that it will provide aid to Africa.", "CHN");
+  const CodedVerb* v = find(verbs, "provide");
+  ASSERT_NE(v, nullptr);
+  EXPECT_EQ(v->subject, OpcodeActor::kSelf);
+  EXPECT_EQ(v->category, 2);
+
+  verbs = Code("Russia said it will attack the convoy.", "CHN");
+  v = find(verbs, "attack");
+  ASSERT_NE(v, nullptr);
+  EXPECT_EQ(v->subject, OpcodeActor::kOther);
+  EXPECT_EQ(v->category, -2);
+
+  verbs = Code("We have told them that they must stop the attacks.", "CHN");
+  v = find(verbs, "stop");
+  ASSERT_NE(v, nullptr);
+  EXPECT_EQ(v->subject, OpcodeActor::kOther);
+
+  verbs = Code("We said that they will help us.", "CHN");
+  v = find(verbs, "help");
+  ASSERT_NE(v, nullptr);
+  EXPECT_EQ(v->subject, OpcodeActor::kOther);
+
+  // Direct speech in quotation marks: the quoted "we" is the quoted speaker.
+  verbs = Code("The Chinese minister said: \"We will never seek hegemony.\"", "RUS");
+  v = find(verbs, "seek");
+  if (v != nullptr) {
+    EXPECT_EQ(v->subject, OpcodeActor::kOther);
+  }
 }
 
 TEST_F(OpcodeCoderTest, NonVerbsAndInfinitivesAreNotCoded) {
@@ -172,6 +217,88 @@ TEST_F(OpcodeCoderTest, RandomInputsNeverBreakTheInvariants) {
       }
     }
     ASSERT_EQ(coding.counts.Total(), static_cast<std::int64_t>(verbs.size()));
+  }
+}
+
+// Property, adversarial: inputs built to stress each stage - quote and
+// bracket floods, a 1 MB token, invalid and overlong UTF-8, NUL bytes,
+// chains of auxiliaries, negations, relative pronouns, by-agents and
+// coordinations (the subject and agent searches walk these), abbreviation
+// floods for the sentence breaker - alone and spliced together at random.
+TEST_F(OpcodeCoderTest, AdversarialInputsNeverBreakTheInvariants) {
+  auto repeat = [](std::string_view piece, std::size_t times) {
+    std::string out;
+    out.reserve(piece.size() * times);
+    for (std::size_t k = 0; k < times; ++k) out += piece;
+    return out;
+  };
+  const std::vector<std::string> attacks = {
+      "",
+      repeat(" ", 100000),
+      repeat("\n", 50000),
+      repeat("\"", 100000),
+      repeat(",", 200000),
+      repeat("(", 50000) + "we attack" + repeat(")", 50000),
+      std::string(1 << 20, 'a'),
+      repeat("by ", 20000) + "attacked.",
+      "The states " + repeat("which that who ", 5000) + "attack us.",
+      "We " + repeat("will not never cannot must should ", 3000) + "attack.",
+      repeat("let us ", 20000),
+      repeat("is been being was were ", 5000) + "attacked by them.",
+      "We " + repeat("support and ", 30000) + "help.",
+      repeat("Mr. U.S. e.g. ", 20000),
+      repeat("\xc0\xaf\xed\xa0\x80\xf0\x9f \xff\xfe", 20000),
+      repeat(std::string("we\0help\0", 10), 20000),
+      repeat("\xe2\x80\x9c\xe2\x80\x9d\xe2\x80\x99s n't 's ", 20000),
+      repeat("China, as a member, ", 10000) + "has helped.",
+      repeat("we\t", 30000),
+      repeat("\xe6\x88\x91\xe4\xbb\xac\xe6\x94\xaf\xe6\x8c\x81. ", 20000),
+  };
+  auto session = coder_->NewSession();
+  ASSERT_TRUE(session.ok());
+  auto segmenter = opcode::Segmenter::Create();
+  ASSERT_TRUE(segmenter.ok());
+  SpeakerIdentity speaker = coder_->Speaker("USA");
+  std::mt19937 rng(7);
+  std::vector<std::pair<std::size_t, std::size_t>> sentences;
+  std::vector<std::string_view> words;
+  for (std::size_t round = 0; round < attacks.size() + 60; ++round) {
+    std::string text;
+    if (round < attacks.size()) {
+      text = attacks[round];
+    } else {  // splice random slices of three attacks
+      for (int k = 0; k < 3; ++k) {
+        const std::string& a = attacks[rng() % attacks.size()];
+        std::size_t from = a.empty() ? 0 : rng() % a.size();
+        text += a.substr(from, rng() % 20000);
+      }
+    }
+    std::string normalized = NormalizeForCoding(text);
+    segmenter->Sentences(normalized, sentences);
+    for (const auto& [b, e] : sentences) {
+      ASSERT_LE(b, e) << "round " << round;
+      ASSERT_LE(e, normalized.size()) << "round " << round;
+      std::string_view sentence(normalized.data() + b, e - b);
+      segmenter->Words(sentence, words);
+      for (std::string_view w : words) {
+        ASSERT_FALSE(w.empty()) << "round " << round;
+        ASSERT_GE(w.data(), sentence.data());
+        ASSERT_LE(w.data() + w.size(), sentence.data() + sentence.size());
+      }
+    }
+    std::vector<CodedVerb> verbs;
+    TextCoding coding = coder_->CodeText(*session, text, speaker, &verbs);
+    for (const CodedVerb& v : verbs) {
+      ASSERT_GE(v.category, -3) << "round " << round;
+      ASSERT_LE(v.category, 3) << "round " << round;
+      ASSERT_FALSE(v.verb.empty()) << "round " << round;
+      if (v.category != 0) {
+        ASSERT_EQ(v.mode == VerbMode::kDeed, std::abs(v.category) == 3) << v.verb;
+      }
+    }
+    ASSERT_EQ(coding.counts.Total(), static_cast<std::int64_t>(verbs.size())) << "round " << round;
+    ASSERT_LE(coding.english_words, coding.alphabetic_words);
+    ASSERT_LE(coding.alphabetic_words, coding.words);
   }
 }
 
