@@ -49,7 +49,12 @@ void AddInitCommand(CLI::App& app, CliContext& ctx) {
   auto* init = app.add_subcommand(
       "init",
       "Import every dataset entente recognises under the data directory (default ../shared/data); "
-      "files already imported are skipped.\nExample: entente init --data ../shared/data");
+      "files already imported are skipped.");
+  init->footer(
+      "Examples:\n"
+      "  entente init\n"
+      "  entente init --data ../shared/data\n"
+      "  entente --store out/entente.sqlite init --data ~/.local/share/entente/data");
   auto dir = std::make_shared<std::string>();
   init->add_option("--data", *dir, "the shared data directory");
   init->callback([&ctx, dir] { ctx.status = RunInit(ctx, *dir); });

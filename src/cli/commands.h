@@ -16,5 +16,9 @@ void AddImportsCommand(CLI::App& app, CliContext& ctx);
 void AddMilitaryCommand(CLI::App& app, CliContext& ctx);
 void AddOpcodeCommand(CLI::App& app, CliContext& ctx);
 void AddBeliefsCommand(CLI::App& app, CliContext& ctx);
+void AddDataCommand(CLI::App& app, CliContext& ctx);
+void AddDoctorCommand(CLI::App& app, CliContext& ctx);
+// Generates its script from the whole app when it runs.
+void AddCompletionCommand(CLI::App& app, CliContext& ctx);
 
 }  // namespace entente::cli

@@ -33,6 +33,9 @@ int main(int argc, char** argv) {
   entente::cli::AddMilitaryCommand(app, ctx);
   entente::cli::AddOpcodeCommand(app, ctx);
   entente::cli::AddBeliefsCommand(app, ctx);
+  entente::cli::AddDataCommand(app, ctx);
+  entente::cli::AddDoctorCommand(app, ctx);
+  entente::cli::AddCompletionCommand(app, ctx);
 
   try {
     app.parse(argc, argv);
