@@ -1,8 +1,10 @@
 // entente doctor: checks the data, the store and the versions, and says what
 // to run next. Exit 0 when all is well, 2 when something needs doing.
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <map>
+#include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
 #include "entente/data_bundle.h"
@@ -80,6 +82,19 @@ std::string FetchCommand(const Result<BundleManifest>& manifest) {
          "   # not published yet: scripts/make_data_bundle.sh builds it (docs/data.md)";
 }
 
+// The stamp `entente data fetch` leaves: which bundle, from where, when.
+std::string DescribeStamp(const std::string& path) {
+  std::ifstream in(path);
+  const auto stamp = nlohmann::json::parse(in, nullptr, false);
+  if (stamp.is_discarded() || !stamp.is_object()) return "unreadable bundle stamp " + path;
+  auto field = [&](const char* key) {
+    auto it = stamp.find(key);
+    return it != stamp.end() && it->is_string() ? it->get<std::string>() : std::string("?");
+  };
+  return "fetched bundle " + field("name") + " " + field("version") + " from " + field("url") +
+         " at " + field("fetched_at");
+}
+
 void CheckVersions(std::ostream& out) {
   out << "versions\n";
   for (const auto& [component, version] : ComponentVersions()) {
@@ -137,7 +152,7 @@ std::optional<std::string> CheckData(CliContext& ctx, const DoctorFlags& flags, 
   }
   f.Ok("data directory " + dir + " (" + DataOrigin(ctx, dir) + ")");
   const fs::path stamp = fs::path(dir) / std::string(kBundleStampFile);
-  if (fs::exists(stamp, ec)) f.Note("fetched bundle: " + stamp.string());
+  if (fs::exists(stamp, ec)) f.Note(DescribeStamp(stamp.string()));
   if (manifest.ok()) {
     const int before = f.problems();
     CheckDataFiles(ctx, *manifest, dir, f);

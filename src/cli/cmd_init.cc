@@ -23,7 +23,8 @@ Status RunInit(CliContext& ctx, const std::string& dir_option) {
   if (!std::filesystem::is_directory(dir, ec)) {
     return Status::Usage(
         "data directory '" + dir +
-        "' not found: pass --data DIR (the folder holding unga/, cow/, countries/)");
+        "' not found: pass --data DIR (the folder holding unga/, cow/, countries/), or get the "
+        "data bundle with `entente data fetch --from URL` (docs/data.md)");
   }
   std::cerr << "entente init: data from " << dir << "\n";
   int found = 0;

@@ -135,6 +135,10 @@ TEST_F(DataFetchTest, FetchThenInitFindsTheData) {
       << doctor.out;
   EXPECT_NE(doctor.out.find("all 4 files of entente-data test present"), std::string::npos)
       << doctor.out;
+  EXPECT_NE(doctor.out.find("note     fetched bundle entente-data test from " +
+                            server_->Url("files") + archive_.filename().string()),
+            std::string::npos)
+      << doctor.out;
 }
 
 TEST_F(DataFetchTest, ResumesWithinOneRunWhenTheConnectionDrops) {
@@ -271,8 +275,9 @@ TEST_F(DataFetchTest, RefetchReplacesAnEarlierBundleAndCustomDirNeedsData) {
 }
 
 TEST_F(DataFetchTest, WithoutAPublishedUrlFromIsRequired) {
-  // The repository's manifest lists no URL: the bundle is not hosted yet.
-  CommandRun fetch = Entente("data fetch");
+  // A manifest that lists no URL, like the repository's while the bundle is
+  // not hosted (BundleManifestTest.TheRepositoryManifestParses checks that).
+  CommandRun fetch = Entente("data fetch --manifest " + manifest_.string());
   EXPECT_EQ(fetch.exit_code, 1) << fetch.out;
   EXPECT_NE(fetch.out.find("is not published anywhere yet"), std::string::npos) << fetch.out;
   EXPECT_NE(fetch.out.find("--from"), std::string::npos) << fetch.out;
