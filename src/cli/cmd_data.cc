@@ -1,4 +1,6 @@
 // entente data fetch: get the shared datasets as the versioned data bundle.
+#include <unistd.h>
+
 #include <filesystem>
 #include <iostream>
 
@@ -35,7 +37,13 @@ Status RunFetch(CliContext& ctx, const FetchFlags& f) {
   options.retries = f.retries;
   options.keep_archive = f.keep_archive;
   options.progress = ctx.Progress("downloading " + manifest->archive);
-  if (!ctx.quiet) options.log = [](const std::string& line) { std::cerr << line << "\n"; };
+  if (!ctx.quiet) {
+    // On a terminal, clear the progress bar's line first; it redraws itself.
+    const bool terminal = isatty(STDERR_FILENO) != 0;
+    options.log = [terminal](const std::string& line) {
+      std::cerr << (terminal ? "\r\033[K" : "") << line << "\n";
+    };
+  }
   auto result = FetchDataBundle(*manifest, options);
   if (!result.ok()) return result.status();
   std::cout << "data bundle " << manifest->name << " " << manifest->version << " (" << result->files
