@@ -199,6 +199,11 @@ void CheckCorpus(const std::vector<ImportRecord>& imports, const std::string& di
       return;
     }
   }
+  std::error_code ec;
+  if (!fs::exists(dir + "/ungd", ec)) {
+    f.Note("no ungd/ in the data directory: the UN General Debate corpus cannot be coded");
+    return;
+  }
   f.Note("the UN General Debate corpus has not been coded (needed by `entente beliefs`)");
   f.Next(prefix + " opcode --corpus " + dir + "/ungd --format csv --out ungd_opcode.csv");
 }
