@@ -8,6 +8,7 @@ PACKAGES=(
   g++ cmake make pkg-config git
   libsqlite3-dev libssl-dev libcli11-dev nlohmann-json3-dev libicu-dev libarchive-dev
   liblingua-en-tagger-perl link-grammar
+  libcurl4-openssl-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   clang-format python3 python3-pandas
 )

@@ -305,6 +305,8 @@ std::vector<MilitaryExplainRow> ExplainMilitaryDyad(const MilitaryData& data,
 
 struct MilitaryPanelOptions {
   YearRange years{1946, 2024};
+  // Dyads written so far and in all (for a progress bar); may be empty.
+  ProgressFn progress = nullptr;
 };
 
 // Writes the dyad-year panel as CSV: every pair of COW system members in

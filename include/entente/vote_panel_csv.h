@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <ostream>
 #include <vector>
 
@@ -16,6 +17,8 @@ struct PanelCsvOptions {
   std::vector<RollCallSubset> subsets = {RollCallSubset::kAll};
   int decimals = 6;
   int threads = 0;  // 0: one per hardware thread
+  // Periods written so far and in all (for a progress bar); may be empty.
+  std::function<void(std::uint64_t done, std::uint64_t total)> progress = nullptr;
 };
 
 // Writes the header and one row per dyad-period (ccode1 < ccode2) in which the

@@ -187,7 +187,8 @@ void AddBeliefsCommand(CLI::App& app, CliContext& ctx) {
       "beliefs",
       "Balance of beliefs (Feng & He): two states' or speakers' master beliefs P-1 and I-1 (with "
       "the other VICS indices and counts), their differences, congruence and the series by year, "
-      "from speeches coded by `entente opcode --corpus`.\n"
+      "from speeches coded by `entente opcode --corpus`.");
+  cmd->footer(
       "Examples:\n"
       "  entente beliefs CHN RUS --years 2013:2015 --format json\n"
       "  entente beliefs \"Xi Jinping\" \"Vladimir Putin\"");

@@ -45,8 +45,12 @@ void AddCountriesCommand(CLI::App& app, CliContext& ctx) {
   auto* cmd = app.add_subcommand(
       "countries",
       "Look up countries by ISO3, ISO2, COW code or letters, name or alias; with no key, list "
-      "all.\n"
-      "Examples:\n  entente countries PRC USSR 260\n  entente countries --format csv");
+      "all.");
+  cmd->footer(
+      "Examples:\n"
+      "  entente countries PRC USSR 260\n"
+      "  entente countries \"South Korea\" ROK kor\n"
+      "  entente countries --format csv");
   cmd->add_option("KEY", o->keys, "country keys");
   cmd->add_option("--format", o->format, "table, csv or json");
   cmd->callback([&ctx, o] { ctx.status = RunCountries(ctx, *o); });

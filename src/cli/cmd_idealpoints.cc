@@ -100,10 +100,12 @@ void AddIdealPointsCommand(CLI::App& app, CliContext& ctx) {
       "idealpoints",
       "One-dimensional UNGA ideal points per state and session (dynamic ordered probit, posterior "
       "mode by block Newton + SQUAREM, standardised per session; docs/ideal_points.md), or the "
-      "distance between two states.\n"
+      "distance between two states.");
+  cmd->footer(
       "Examples:\n"
       "  entente idealpoints --years 1946:2015 --format csv --out idealpoints.csv\n"
-      "  entente idealpoints --years 1992:2015 --dyad CHN RUS");
+      "  entente idealpoints --years 1992:2015 --dyad CHN RUS\n"
+      "  entente idealpoints --years 1946:2019 --format json --out idealpoints.json");
   cmd->add_option("--years", o->years, "calendar years of the roll calls, e.g. 1946:2015");
   cmd->add_option("--dyad", o->dyad, "two countries: print their distance per session")
       ->expected(2);

@@ -39,11 +39,20 @@ Status ImportUngaFile(CliContext& ctx, const std::string& path) {
 void AddImportCommand(CLI::App& app, CliContext& ctx) {
   auto* import = app.add_subcommand("import", "Import a data file into the store");
   import->require_subcommand(1);
+  import->footer(
+      "Examples:\n"
+      "  entente import unga ../shared/data/unga/voeten_votes_1946_2015.csv\n"
+      "  entente --store out/entente.sqlite import unga ../shared/data/unga/un_votes.csv");
   auto* unga = import->add_subcommand(
       "unga",
       "Import UN General Assembly votes: Voeten's long file, the unvotes files (un_votes.csv, "
-      "un_roll_calls.csv, un_roll_call_issues.csv) or the wide 1946-2024 file.\n"
-      "Example: entente import unga ../shared/data/unga/voeten_votes_1946_2015.csv");
+      "un_roll_calls.csv, un_roll_call_issues.csv) or the wide 1946-2024 file.");
+  unga->footer(
+      "Examples:\n"
+      "  entente import unga ../shared/data/unga/voeten_votes_1946_2015.csv\n"
+      "  entente import unga ../shared/data/unga/un_votes.csv\n"
+      "  entente --store out/entente.sqlite import unga "
+      "../shared/data/unga/unga_wide_1946_2024.csv");
   auto path = std::make_shared<std::string>();
   unga->add_option("PATH", *path, "the CSV file")->required();
   unga->callback([&ctx, path] { ctx.status = ImportUngaFile(ctx, *path); });

@@ -33,6 +33,11 @@ void AddImportsCommand(CLI::App& app, CliContext& ctx) {
                                  "List every import in the store with its provenance "
                                  "(file, sha256, rows, time)");
   cmd->add_option("--format", *format, "table, csv or json");
+  cmd->footer(
+      "Examples:\n"
+      "  entente imports\n"
+      "  entente --store out/entente.sqlite imports --format csv\n"
+      "  entente imports --format json");
   cmd->callback([&ctx, format] { ctx.status = RunImports(ctx, *format); });
 }
 

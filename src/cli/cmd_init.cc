@@ -23,7 +23,8 @@ Status RunInit(CliContext& ctx, const std::string& dir_option) {
   if (!std::filesystem::is_directory(dir, ec)) {
     return Status::Usage(
         "data directory '" + dir +
-        "' not found: pass --data DIR (the folder holding unga/, cow/, countries/)");
+        "' not found: pass --data DIR (the folder holding unga/, cow/, countries/), or get the "
+        "data bundle with `entente data fetch --from URL` (docs/data.md)");
   }
   std::cerr << "entente init: data from " << dir << "\n";
   int found = 0;
@@ -49,7 +50,12 @@ void AddInitCommand(CLI::App& app, CliContext& ctx) {
   auto* init = app.add_subcommand(
       "init",
       "Import every dataset entente recognises under the data directory (default ../shared/data); "
-      "files already imported are skipped.\nExample: entente init --data ../shared/data");
+      "files already imported are skipped.");
+  init->footer(
+      "Examples:\n"
+      "  entente init\n"
+      "  entente init --data ../shared/data\n"
+      "  entente --store out/entente.sqlite init --data ~/.local/share/entente/data");
   auto dir = std::make_shared<std::string>();
   init->add_option("--data", *dir, "the shared data directory");
   init->callback([&ctx, dir] { ctx.status = RunInit(ctx, *dir); });

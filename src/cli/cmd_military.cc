@@ -195,6 +195,7 @@ Status RunAllDyads(CliContext& ctx, const MilitaryOptions& o, YearRange years,
   for (const auto& f : frameworks) pointers.push_back(&f);
   MilitaryPanelOptions options;
   options.years = years;
+  options.progress = ctx.Progress("dyad-years");
   std::int64_t rows = 0;
   Status s = ctx.WriteOutput(o.out, [&](std::ostream& out) -> Status {
     auto written = WriteMilitaryPanelCsv(*data, **countries, pointers, options, out);
@@ -262,13 +263,13 @@ void AddMilitaryCommand(CLI::App& app, CliContext& ctx) {
       "Military alignment on Korolev's ordinal criteria, per year: the criteria met (and since "
       "when), the stage, the level (0 = none met ... the framework's maximum = a full alliance) "
       "and a finer grade, from ATOP, SIPRI, MME, US troops and bases and the cited evidence "
-      "files. Reads ../shared/data and data/evidence/military directly: no import needed.\n"
+      "files. Reads ../shared/data and data/evidence/military directly: no import needed.");
+  cmd->footer(
       "Examples:\n"
       "  entente military CHN RUS --years 1991:2025\n"
       "  entente military USA JPN --years 2015 --explain\n"
       "  entente military CHN RUS --framework korolev,korolev_three_tier --format csv\n"
-      "  entente military --all-dyads --years 1946:2024 --format csv --out military.csv\n"
-      "  entente military --check");
+      "  entente military --all-dyads --years 1946:2024 --format csv --out military.csv");
   cmd->add_option("COUNTRIES", o->dyad, "two countries: ISO3, ISO2, COW code or name")
       ->expected(0, 2);
   cmd->add_flag("--all-dyads", o->all_dyads, "every dyad-year of the state system (CSV)");

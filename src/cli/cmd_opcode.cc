@@ -247,7 +247,8 @@ void AddOpcodeCommand(CLI::App& app, CliContext& ctx) {
       "opcode",
       "Operational code analysis (VICS) of English text: codes each verb's subject (self or "
       "other), category (-3 punish .. +3 reward, 0 neutral) and mode (word or deed), and computes "
-      "P-1..P-5 and I-1..I-5 (docs/opcode.md).\n"
+      "P-1..P-5 and I-1..I-5 (docs/opcode.md).");
+  cmd->footer(
       "Examples:\n"
       "  entente opcode speech.txt --speaker USA\n"
       "  entente opcode --sentences sentences.tsv --speaker CHN --format csv\n"

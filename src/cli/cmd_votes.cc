@@ -58,6 +58,7 @@ Status RunAllDyads(CliContext& ctx, const VotesOptions& o, const UngaVotes& vote
     }
   }
   options.threads = o.threads;
+  options.progress = ctx.Progress("dyad-years");
   VotePanel panel(votes, grouping);
   std::int64_t rows = 0;
   Status s = ctx.WriteOutput(o.out, [&](std::ostream& out) -> Status {
@@ -146,7 +147,8 @@ void AddVotesCommand(CLI::App& app, CliContext& ctx) {
       "votes",
       "UN General Assembly voting similarity: agreement, Signorino-Ritter S (absolute and "
       "squared), "
-      "Scott's pi and Cohen's kappa (quadratic weights), per year.\n"
+      "Scott's pi and Cohen's kappa (quadratic weights), per year.");
+  cmd->footer(
       "Examples:\n"
       "  entente votes CHN RUS --years 1992:2019\n"
       "  entente votes USA ISR --issue hr --format csv\n"

@@ -22,4 +22,9 @@ void AddRankCommand(CLI::App& app, CliContext& ctx);
 void AddImportProfileCommand(CLI::App& import, CliContext& ctx);
 void AddReportCommand(CLI::App& app, CliContext& ctx);
 
+void AddDataCommand(CLI::App& app, CliContext& ctx);
+void AddDoctorCommand(CLI::App& app, CliContext& ctx);
+// Generates its script from the whole app when it runs.
+void AddCompletionCommand(CLI::App& app, CliContext& ctx);
+
 }  // namespace entente::cli

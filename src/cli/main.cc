@@ -19,7 +19,7 @@ int main(int argc, char** argv) {
                  "~/.local/share/entente/entente.sqlite)");
   app.add_option("--data", ctx.data_dir,
                  "shared data directory with countries/, unga/, cow/ ... (default: $ENTENTE_DATA, "
-                 "else ../shared/data)");
+                 "else the bundle fetched by `entente data fetch`, else ../shared/data)");
   app.add_flag("-q,--quiet", ctx.quiet, "no progress bars");
   app.require_subcommand(1);
   app.fallthrough();
@@ -36,6 +36,10 @@ int main(int argc, char** argv) {
   entente::cli::AddProfileCommand(app, ctx);
   entente::cli::AddRankCommand(app, ctx);
   entente::cli::AddReportCommand(app, ctx);
+
+  entente::cli::AddDataCommand(app, ctx);
+  entente::cli::AddDoctorCommand(app, ctx);
+  entente::cli::AddCompletionCommand(app, ctx);
 
   try {
     app.parse(argc, argv);

@@ -163,6 +163,9 @@ Result<std::int64_t> WriteVotePanelCsv(const VotePanel& panel, const PanelCsvOpt
     }
     out.write(slot.text.data(), static_cast<std::streamsize>(slot.text.size()));
     rows += slot.rows;
+    if (options.progress) {
+      options.progress(static_cast<std::uint64_t>(p + 1), static_cast<std::uint64_t>(periods));
+    }
     {
       std::lock_guard lock(mutex);
       slot.ready = false;

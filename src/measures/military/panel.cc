@@ -156,7 +156,11 @@ Result<std::int64_t> WriteMilitaryPanelCsv(const MilitaryData& data,
   std::vector<SipriYear> sipri_years;
   const MilitarySourceInfo& sipri = MilitarySourceDescription(MilitarySource::kSipri);
   const bool sipri_loaded = impl.loaded[static_cast<int>(MilitarySource::kSipri)];
+  const std::uint64_t dyads = members.size() * (members.size() - 1) / 2;
+  std::uint64_t dyads_done = 0;
   for (std::size_t i = 0; i < members.size(); ++i) {
+    if (options.progress) options.progress(dyads_done, dyads);
+    dyads_done += members.size() - i - 1;
     for (std::size_t j = i + 1; j < members.size(); ++j) {
       const Member& a = members[i];
       const Member& b = members[j];
@@ -209,6 +213,7 @@ Result<std::int64_t> WriteMilitaryPanelCsv(const MilitaryData& data,
     }
   }
   out.write(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+  if (options.progress) options.progress(dyads, dyads);
   if (!out) return Status::Io("write failed (disk full?)");
   return written;
 }
