@@ -16,5 +16,6 @@ void AddImportsCommand(CLI::App& app, CliContext& ctx);
 void AddMilitaryCommand(CLI::App& app, CliContext& ctx);
 void AddOpcodeCommand(CLI::App& app, CliContext& ctx);
 void AddBeliefsCommand(CLI::App& app, CliContext& ctx);
+void AddServeCommand(CLI::App& app, CliContext& ctx);
 
 }  // namespace entente::cli

@@ -33,6 +33,7 @@ int main(int argc, char** argv) {
   entente::cli::AddMilitaryCommand(app, ctx);
   entente::cli::AddOpcodeCommand(app, ctx);
   entente::cli::AddBeliefsCommand(app, ctx);
+  entente::cli::AddServeCommand(app, ctx);
 
   try {
     app.parse(argc, argv);
