@@ -157,7 +157,7 @@ async function renderMilitary() {
     api("military", i === 0 ? { ...params(d), evidence: "true" } : params(d))));
   const framework = answers[0].frameworks[0];
   lineChart($("military-chart"), {
-    title: `Military alignment level (${framework.title}; 0 none - ${framework.max_level} full alliance)`,
+    title: `Military alignment level, framework ${framework.id} (0 none ... ${framework.max_level} full alliance)`,
     yLabel: "level",
     yMin: 0,
     yMax: framework.max_level,
@@ -224,7 +224,8 @@ async function renderBeliefs() {
   $("beliefs-downloads").querySelectorAll("a").forEach((a) => {
     if (a.dataset.dyad !== dyadName(d)) a.remove();
   });
-  const from = Math.min(...r.rows.map((x) => x.year)), to = Math.max(...r.rows.map((x) => x.year));
+  // The years asked, so that one year of speeches is seen in its window.
+  const from = state.from, to = state.to;
   lineChart($("beliefs-chart"), {
     title: `Master beliefs by year: ${r.a.label} vs ${r.b.label}`,
     yLabel: "index (-1..1)",

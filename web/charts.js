@@ -119,17 +119,20 @@ export function lineChart(container, options) {
 // "not_met" | "unknown"}.
 export function statusGrid(container, options) {
   container.replaceChildren();
-  const labelW = 190, cell = Math.max(4, Math.min(14, Math.floor(560 / Math.max(options.years.length, 1))));
-  const width = labelW + cell * options.years.length + 16;
+  const labelW = 130, cell = Math.max(4, Math.min(14, Math.floor(600 / Math.max(options.years.length, 1))));
+  const width = Math.max(labelW + cell * options.years.length + 16, 640);
   const height = 30 + options.rows.length * (cell + 4) + 40;
+  // Drawn at its natural size (not stretched to the page): a few criteria
+  // over many years would otherwise become huge.
   const svg = el("svg", {
-    viewBox: `0 0 ${width} ${height}`, role: "img", class: "chart status-grid",
+    viewBox: `0 0 ${width} ${height}`, width, height, role: "img", class: "chart status-grid",
     "aria-label": options.title,
   }, container);
   text(svg, 4, 18, options.title, { class: "chart-title" });
   options.rows.forEach((row, r) => {
     const y = 30 + r * (cell + 4);
-    text(svg, labelW - 6, y + cell - 2, row.title, { "text-anchor": "end", class: "tick" });
+    const label = text(svg, labelW - 6, y + cell - 2, row.id, { "text-anchor": "end", class: "tick" });
+    el("title", {}, label).textContent = row.title;
     options.years.forEach((year, c) => {
       const status = options.status(row.id, year);
       const rect = el("rect", {
@@ -146,8 +149,8 @@ export function statusGrid(container, options) {
   }
   const legendY = yearsY + 18;
   [["met", "met"], ["not_met", "not met"], ["unknown", "unknown (no source covers the year)"]].forEach(([cls, label], i) => {
-    el("rect", { x: labelW + i * 150, y: legendY - 10, width: 12, height: 12, class: `cell ${cls}` }, svg);
-    text(svg, labelW + i * 150 + 16, legendY, label, { class: "legend" });
+    el("rect", { x: labelW + i * 90, y: legendY - 10, width: 12, height: 12, class: `cell ${cls}` }, svg);
+    text(svg, labelW + i * 90 + 16, legendY, label, { class: "legend" });
   });
   return svg;
 }
