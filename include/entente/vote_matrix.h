@@ -3,7 +3,8 @@
 //
 // DyadVoteSimilarity (dyad_votes.h) walks every stored vote for each query:
 // right for one question from the command line, a few milliseconds each.
-// VoteMatrix spends about 1.5 MB once so that a dyad's whole series reads
+// VoteMatrix spends one byte per state and roll call once (1.3 MB for the
+// 1946-2024 data: 6,551 roll calls x 200 states) so that a dyad's whole series reads
 // two bytes per roll call instead. Its results are those of
 // DyadVoteSimilarity (same lineage rule, same subsets, same periods); the
 // integration test vote_matrix_test.cc checks that on the real data.
