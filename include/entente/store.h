@@ -37,7 +37,7 @@ struct ImportRecord {
 class Store {
  public:
   // The current schema version this build writes.
-  static constexpr int kSchemaVersion = 2;
+  static constexpr int kSchemaVersion = 3;
 
   // Opens or creates the store at `path` (":memory:" for a scratch store) and
   // brings its schema up to kSchemaVersion. A store written by a newer entente

@@ -47,6 +47,7 @@ void AddImportCommand(CLI::App& app, CliContext& ctx) {
   auto path = std::make_shared<std::string>();
   unga->add_option("PATH", *path, "the CSV file")->required();
   unga->callback([&ctx, path] { ctx.status = ImportUngaFile(ctx, *path); });
+  AddImportProfileCommand(*import, ctx);
 }
 
 }  // namespace entente::cli

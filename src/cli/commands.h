@@ -16,6 +16,10 @@ void AddImportsCommand(CLI::App& app, CliContext& ctx);
 void AddMilitaryCommand(CLI::App& app, CliContext& ctx);
 void AddOpcodeCommand(CLI::App& app, CliContext& ctx);
 void AddBeliefsCommand(CLI::App& app, CliContext& ctx);
+void AddProfileCommand(CLI::App& app, CliContext& ctx);
+void AddRankCommand(CLI::App& app, CliContext& ctx);
+// `entente import profile`, added under the import command.
+void AddImportProfileCommand(CLI::App& import, CliContext& ctx);
 void AddServeCommand(CLI::App& app, CliContext& ctx);
 
 }  // namespace entente::cli

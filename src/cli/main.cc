@@ -33,6 +33,8 @@ int main(int argc, char** argv) {
   entente::cli::AddMilitaryCommand(app, ctx);
   entente::cli::AddOpcodeCommand(app, ctx);
   entente::cli::AddBeliefsCommand(app, ctx);
+  entente::cli::AddProfileCommand(app, ctx);
+  entente::cli::AddRankCommand(app, ctx);
   entente::cli::AddServeCommand(app, ctx);
 
   try {

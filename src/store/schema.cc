@@ -8,7 +8,7 @@ namespace {
 
 // Migration N brings the schema from version N-1 to N. Never edit a
 // migration once released: add a new one (docs/schema.md).
-constexpr std::array<const char*, 2> kMigrations = {
+constexpr std::array<const char*, 3> kMigrations = {
     // 1: provenance and UN General Assembly votes.
     R"sql(
 CREATE TABLE imports (
@@ -81,6 +81,27 @@ CREATE TABLE opcode_speeches (
 );
 CREATE INDEX opcode_speeches_iso3_year ON opcode_speeches (iso3, year);
 CREATE INDEX opcode_speeches_speaker ON opcode_speeches (speaker);
+)sql",
+    // 3: the dyad profile panel (src/profile, docs/profile.md): one BLOB of
+    // float32 columns per dyad (every year it spans), one BLOB per year of
+    // the indices every dyad has that year (for ranking), and the column
+    // layout the BLOBs were written with.
+    R"sql(
+CREATE TABLE profile_dyads (
+  dyad INTEGER PRIMARY KEY,   -- ccode_a * 1000 + ccode_b, ccode_a < ccode_b
+  first_year INTEGER NOT NULL,
+  years INTEGER NOT NULL,
+  data BLOB NOT NULL          -- years x columns float32, little-endian; NaN = missing
+);
+CREATE TABLE profile_years (
+  year INTEGER PRIMARY KEY,
+  dyads INTEGER NOT NULL,
+  data BLOB NOT NULL          -- per dyad: uint32 key, then the index columns as float32
+);
+CREATE TABLE profile_meta (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
 )sql",
 };
 

@@ -31,6 +31,9 @@ class Statement {
     sqlite3_bind_text(stmt_, index, value.data(), static_cast<int>(value.size()), SQLITE_TRANSIENT);
   }
   void BindNull(int index) { sqlite3_bind_null(stmt_, index); }
+  void BindBlob(int index, const void* data, std::size_t size) {
+    sqlite3_bind_blob(stmt_, index, data, static_cast<int>(size), SQLITE_TRANSIENT);
+  }
 
   // Runs one step. Returns true when a row is available, false when done;
   // a failure sets `status` (when given) and returns false.
@@ -46,6 +49,12 @@ class Statement {
   double Double(int column) const { return sqlite3_column_double(stmt_, column); }
   bool IsNull(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
   std::string Text(int column) const;
+  // The bytes of a BLOB column, valid until the next Step or Reset.
+  std::string_view Blob(int column) const {
+    const void* data = sqlite3_column_blob(stmt_, column);
+    return {static_cast<const char*>(data),
+            static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column))};
+  }
 
  private:
   sqlite3* db_ = nullptr;
