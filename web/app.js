@@ -270,6 +270,22 @@ async function renderProfile() {
       points: yearly(r.rows, "composite", state.from, state.to),
     })),
   });
+  // The first dyad's four alignment dimensions side by side.
+  const first = answers[0];
+  lineChart($("profile-dimensions-chart"), {
+    title: `Alignment dimensions (0-100): ${dyadName(dyads()[0])}`,
+    yLabel: "index",
+    yMin: 0,
+    yMax: 100,
+    series: ["economic", "diplomatic", "personal", "military"].map((d) => ({
+      name: d,
+      points: yearly(first.rows, d, state.from, state.to),
+    })),
+  });
+  const last = [...first.classes].reverse().find((c) => c.class !== "unknown");
+  $("profile-note").textContent = last
+    ? `${dyadName(dyads()[0])} in ${last.year}: ${last.class.replaceAll("_", " ")} (${last.rule}).`
+    : "Too little data to classify these years.";
 }
 
 async function render() {

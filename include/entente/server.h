@@ -38,6 +38,10 @@ struct ServeOptions {
   int keep_alive_seconds = 5;     // idle keep-alive connections are closed after this
   std::size_t keep_alive_max_requests = 10000;  // requests on one connection before it closes
   std::size_t max_body_bytes = 1024;            // the API takes no bodies: larger ones get 413
+
+  // Answers kept for repeated requests (docs/serve.md, "Cache"): the data do
+  // not change while the server runs. 0 turns the cache off.
+  std::size_t cache_bytes = std::size_t{64} << 20;
 };
 
 // Called with a line of text describing what is being loaded.

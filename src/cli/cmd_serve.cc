@@ -12,6 +12,7 @@ namespace {
 
 struct ServeCliOptions {
   ServeOptions server;
+  std::size_t cache_mb = ServeOptions{}.cache_bytes >> 20;
 };
 
 // Waits for SIGINT or SIGTERM on a thread of its own and stops the server,
@@ -86,8 +87,13 @@ void AddServeCommand(CLI::App& app, CliContext& ctx) {
                   "seconds a client may stay silent (reading or writing) before it is dropped")
       ->capture_default_str()
       ->check(CLI::Range(1, 300));
+  cmd->add_option("--cache-mb", o->cache_mb,
+                  "MiB of answers kept for repeated requests (0: compute every request)")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 65536));
   cmd->callback([&ctx, o] {
     o->server.write_timeout_seconds = o->server.read_timeout_seconds;
+    o->server.cache_bytes = o->cache_mb << 20;
     ctx.status = RunServe(ctx, *o);
   });
 }

@@ -51,18 +51,40 @@ int WorkerCount(int requested) {
 
 void AddRoutes(const ServerData& data, httplib::Server& http) {
   const std::size_t max_body = data.options.max_body_bytes;
-  const std::pair<const char*, Endpoint> endpoints[] = {
-      {"/api/v1/meta", server::MetaEndpoint},
-      {"/api/v1/countries", server::CountriesEndpoint},
-      {"/api/v1/votes", server::VotesEndpoint},
-      {"/api/v1/military", server::MilitaryEndpoint},
-      {"/api/v1/beliefs", server::BeliefsEndpoint},
+  // Meta reports live figures and beliefs read the store live: not cached.
+  struct Route {
+    const char* path;
+    Endpoint endpoint;
+    bool cached;
   };
-  for (const auto& [path, endpoint] : endpoints) {
-    http.Get(path,
-             [&data, endpoint = endpoint](const httplib::Request& req, httplib::Response& res) {
-               Send(Unwrap(endpoint(data, Query(req.params))), res);
-             });
+  const Route routes[] = {
+      {"/api/v1/meta", server::MetaEndpoint, false},
+      {"/api/v1/countries", server::CountriesEndpoint, true},
+      {"/api/v1/votes", server::VotesEndpoint, true},
+      {"/api/v1/military", server::MilitaryEndpoint, true},
+      {"/api/v1/beliefs", server::BeliefsEndpoint, false},
+      {"/api/v1/profile", server::ProfileEndpoint, true},
+      {"/api/v1/rank", server::RankEndpoint, true},
+  };
+  for (const Route& route : routes) {
+    http.Get(route.path, [&data, route](const httplib::Request& req, httplib::Response& res) {
+      if (!route.cached) {
+        Send(Unwrap(route.endpoint(data, Query(req.params))), res);
+        return;
+      }
+      const std::string key = server::ResponseCache::Key(req.path, req.params);
+      if (auto hit = data.cache->Find(key)) {
+        res.set_header("X-Entente-Cache", "hit");
+        Send(*hit, res);
+        return;
+      }
+      auto answer =
+          std::make_shared<const ApiResponse>(Unwrap(route.endpoint(data, Query(req.params))));
+      // Errors are cheap to recompute and not worth the room.
+      if (answer->status == 200) data.cache->Insert(key, answer);
+      res.set_header("X-Entente-Cache", "miss");
+      Send(*answer, res);
+    });
   }
   http.Get(
       R"(/api/v1/countries/([^/]+))", [&data](const httplib::Request& req, httplib::Response& res) {

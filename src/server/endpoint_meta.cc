@@ -2,6 +2,18 @@
 #include "server/endpoints.h"
 
 namespace entente::server {
+namespace {
+
+Json CacheJson(const ResponseCache& cache) {
+  const ResponseCache::Stats s = cache.stats();
+  return {{"max_bytes", s.max_bytes},
+          {"bytes", s.bytes},
+          {"entries", s.entries},
+          {"hits", s.hits},
+          {"misses", s.misses}};
+}
+
+}  // namespace
 
 Result<ApiResponse> MetaEndpoint(const ServerData& data, const Query& query) {
   if (Status s = query.CheckNames({}); !s.ok()) return s;
@@ -28,6 +40,11 @@ Result<ApiResponse> MetaEndpoint(const ServerData& data, const Query& query) {
               {"roll_calls", data.votes->roll_call_count()},
               {"subsets", {"all", "me", "nu", "di", "hr", "co", "ec", "important"}}}},
             {"military", {{"frameworks", frameworks}, {"default_years", "1946:2025"}}},
+            {"profile",
+             {{"years", YearsText(data.profile->years())},
+              {"dyad_years", data.profile->size()},
+              {"dimensions",
+               {"economic", "diplomatic", "personal", "military", "incentives", "hurdles"}}}},
             {"beliefs", {{"corpora", {"ungd", "kremlin", "au_pm", "miller", "radio", "xi"}}}},
             {"imports", imports},
             {"limits",
@@ -37,6 +54,7 @@ Result<ApiResponse> MetaEndpoint(const ServerData& data, const Query& query) {
               {"max_body_bytes", o.max_body_bytes},
               {"max_request_line_bytes", 8192},
               {"max_header_bytes", 8192}}},
+            {"cache", CacheJson(*data.cache)},
             {"openapi", "/api/v1/openapi.yaml"}};
   return JsonResponse(j);
 }

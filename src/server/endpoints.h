@@ -25,5 +25,9 @@ Result<ApiResponse> VotesEndpoint(const ServerData& data, const Query& query);
 Result<ApiResponse> MilitaryEndpoint(const ServerData& data, const Query& query);
 // GET /api/v1/beliefs: balance of beliefs (P-1, I-1) of two states or speakers.
 Result<ApiResponse> BeliefsEndpoint(const ServerData& data, const Query& query);
+// GET /api/v1/profile: the dyad's alignment indices, composite, class, rank, trends.
+Result<ApiResponse> ProfileEndpoint(const ServerData& data, const Query& query);
+// GET /api/v1/rank: every dyad of a year ranked on the composite or a dimension.
+Result<ApiResponse> RankEndpoint(const ServerData& data, const Query& query);
 
 }  // namespace entente::server

@@ -29,20 +29,12 @@ std::string Seconds(const Stopwatch& w) {
   return text;
 }
 
-Status LoadVotes(ServerData& d, const ServeLogFn& log) {
+Status LoadVotes(ServerData& d, Store& store, const ServeLogFn& log) {
   Stopwatch w;
-  std::error_code ec;
-  if (!std::filesystem::is_regular_file(d.options.store_path, ec)) {
-    return Status::NotFound("store '" + d.options.store_path +
-                            "' does not exist: run `entente --store " + d.options.store_path +
-                            " init` first (or pass --store PATH)");
-  }
-  auto store = Store::Open(d.options.store_path);
-  if (!store.ok()) return store.status();
-  auto imports = store->Imports();
+  auto imports = store.Imports();
   if (!imports.ok()) return imports.status();
   d.imports = std::move(imports).value();
-  auto votes = LoadUngaVotes(*store, YearRange{});
+  auto votes = LoadUngaVotes(store, YearRange{});
   if (!votes.ok()) return votes.status();
   if (votes->roll_calls.empty()) {
     return Status::Data("store '" + d.options.store_path +
@@ -79,6 +71,22 @@ Status LoadMilitary(ServerData& d, const ServeLogFn& log) {
   return Status::Ok();
 }
 
+Status LoadProfile(ServerData& d, Store& store, const ServeLogFn& log) {
+  Stopwatch w;
+  ProfileDataOptions options;
+  options.shared_data_dir = d.data_dir;
+  options.evidence_dir = d.project_data_dir + "/evidence";
+  options.frameworks_dir = d.project_data_dir + "/frameworks";
+  options.store = &store;  // read while building only: the panel is kept in memory
+  auto built = ProfileData::Build(d.countries, options);
+  if (!built.ok()) return built.status();
+  d.profile = std::make_unique<ProfileData>(std::move(built).value());
+  Say(log, "profile panel: " + std::to_string(d.profile->size()) + " dyad-years, " +
+               std::to_string(d.profile->years().first) + "-" +
+               std::to_string(d.profile->years().last) + " (" + Seconds(w) + ")");
+  return Status::Ok();
+}
+
 }  // namespace
 
 const MilitaryFramework* ServerData::Framework(const std::string& id) const {
@@ -103,10 +111,21 @@ Result<std::unique_ptr<ServerData>> LoadServerData(const ServeOptions& options,
                  {},
                  nullptr,
                  {},
-                 nullptr});
+                 nullptr,
+                 nullptr,
+                 std::make_unique<ResponseCache>(options.cache_bytes)});
   Say(log, "countries: " + std::to_string(d->countries.all().size()) + " from " + data_dir);
-  if (Status s = LoadVotes(*d, log); !s.ok()) return s;
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(options.store_path, ec)) {
+    return Status::NotFound("store '" + options.store_path +
+                            "' does not exist: run `entente --store " + options.store_path +
+                            " init` first (or pass --store PATH)");
+  }
+  auto store = Store::Open(options.store_path);
+  if (!store.ok()) return store.status();
+  if (Status s = LoadVotes(*d, *store, log); !s.ok()) return s;
   if (Status s = LoadMilitary(*d, log); !s.ok()) return s;
+  if (Status s = LoadProfile(*d, *store, log); !s.ok()) return s;
   d->stores = std::make_unique<StorePool>(options.store_path);
   Say(log, "all data loaded in " + Seconds(w));
   return d;

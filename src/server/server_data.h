@@ -9,9 +9,11 @@
 
 #include "entente/countries.h"
 #include "entente/military.h"
+#include "entente/profile.h"
 #include "entente/server.h"
 #include "entente/store.h"
 #include "entente/vote_matrix.h"
+#include "server/response_cache.h"
 #include "server/store_pool.h"
 
 namespace entente::server {
@@ -25,7 +27,9 @@ struct ServerData {
   std::vector<ImportRecord> imports;  // the store's provenance, for /meta
   std::unique_ptr<MilitaryData> military;
   std::vector<MilitaryFramework> frameworks;  // every framework under data/frameworks
+  std::unique_ptr<ProfileData> profile;       // the dyad-year panel, built in memory
   std::unique_ptr<StorePool> stores;          // for the beliefs endpoint
+  std::unique_ptr<ResponseCache> cache;       // answers to repeated requests (locks itself)
 
   // The framework named `id`, or nullptr.
   const MilitaryFramework* Framework(const std::string& id) const;

@@ -123,14 +123,13 @@ before(async () => {
       pageErrors.push(m.text());
     }
   });
-  // Failed requests are errors unless expected: the profile endpoint where
-  // the server has none (404 for the path), beliefs of a dyad without coded
-  // speeches (404), and the unknown country of the error test (400).
+  // Failed requests are errors unless expected: beliefs of a dyad without
+  // coded speeches (404) and the unknown country of the error test (400).
   page.on("response", async (r) => {
     if (r.status() < 400) return;
     const url = new URL(r.url());
     const expected =
-      (r.status() === 404 && ["/api/v1/profile", "/api/v1/beliefs"].includes(url.pathname)) ||
+      (r.status() === 404 && url.pathname === "/api/v1/beliefs") ||
       (r.status() === 400 && url.searchParams.get("a") === "XYZ");
     if (!expected) pageErrors.push(`${r.status()} for ${r.url()}`);
   });
@@ -278,6 +277,24 @@ test("dyads can be compared on one chart, and their data downloaded", TIMEOUT, a
   await page.click('.chip[data-dyad="IND-FRA"] button');
   await page.waitForFunction(() => !document.querySelector(".chip") && document.body.dataset.state === "ready");
   assert.deepEqual([...new Set((await points("votes-chart")).map((p) => p.series))], ["USA-ISR"]);
+});
+
+test("the profile charts show the library's composite and dimensions", TIMEOUT, async () => {
+  await show({ a: "CHN", b: "RUS", from: 1992, to: 2015 });
+  assert.equal(await page.$eval("#profile-section", (n) => n.hidden), false);
+  const fromCli = JSON.parse(cli("profile", "CHN", "RUS", "--years", "1992:2015", "--format", "json"));
+  const composite = (await points("profile-chart")).filter((p) => p.series === "CHN-RUS");
+  const want = fromCli.years.filter((y) => y.composite !== null);
+  assert.ok(want.length > 10, `only ${want.length} years with a composite`);
+  assert.deepEqual(composite.map((p) => [p.x, p.y]), want.map((y) => [y.year, y.composite]));
+  const dims = await points("profile-dimensions-chart");
+  for (const d of ["economic", "diplomatic", "personal", "military"]) {
+    const expected = fromCli.years.filter((y) => y.index[d] !== null).map((y) => [y.year, y.index[d]]);
+    assert.deepEqual(dims.filter((p) => p.series === d).map((p) => [p.x, p.y]), expected, d);
+  }
+  const note = await page.textContent("#profile-note");
+  assert.match(note, /^CHN-RUS in \d{4}: /);
+  await screenshot("07-profile-CHN-RUS", "#profile-section");
 });
 
 test("a bad country in the URL is reported with its name", TIMEOUT, async () => {

@@ -3,6 +3,7 @@
 // The server runs in process on a loopback ephemeral port (port 0), serving
 // ServeTestStore() (real Voeten votes 1946-2015 and 40 coded UNGD speeches).
 #include <gtest/gtest.h>
+#include <httplib.h>
 
 #include <atomic>
 #include <cmath>
@@ -22,6 +23,7 @@
 #include "entente/store.h"
 #include "entente/unga.h"
 #include "integration/serve_support.h"
+#include "server/response_cache.h"
 
 namespace entente::integration {
 
@@ -105,6 +107,7 @@ TEST_F(ServeApiTest, MetaDescribesTheLoadedData) {
   std::set<std::string> frameworks;
   for (const auto& f : r.json["military"]["frameworks"]) frameworks.insert(f["id"]);
   EXPECT_TRUE(frameworks.count("korolev")) << r.body;
+  EXPECT_GT(r.json["profile"]["dyad_years"].get<std::int64_t>(), 100000);
   bool voeten = false;
   for (const auto& i : r.json["imports"]) {
     voeten = voeten || i["file"].get<std::string>().find("voeten_votes") != std::string::npos;
@@ -389,6 +392,113 @@ TEST_F(ServeApiTest, BeliefsErrorsSayWhatIsMissing) {
   ExpectError(p + "?a=QAT", 400, {"parameter 'b' is required"});
 }
 
+// ---------------------------------------------------------------- /profile
+
+TEST_F(ServeApiTest, ProfileEqualsTheCommandLine) {
+  for (const std::string dyad : {"CHN RUS", "USA JPN"}) {
+    SCOPED_TRACE(dyad);
+    const std::string a = dyad.substr(0, 3), b = dyad.substr(4, 3);
+    const std::string query = "/api/v1/profile?a=" + a + "&b=" + b + "&years=2000:2015";
+    HttpReply csv = Get(query + "&format=csv");
+    ASSERT_EQ(csv.status, 200) << csv.body;
+    CliRun cli = RunCli("--store " + ShellQuote(*store_) + " profile " + dyad +
+                        " --years 2000:2015 --format csv");
+    ASSERT_EQ(cli.exit_code, 0) << cli.out;
+    EXPECT_EQ(csv.body, cli.out);
+
+    // JSON: the same doubles as the command line's JSON (both unrounded).
+    HttpReply r = Get(query);
+    ASSERT_EQ(r.status, 200) << r.body;
+    CliRun cli_json = RunCli("--store " + ShellQuote(*store_) + " profile " + dyad +
+                             " --years 2000:2015 --format json");
+    ASSERT_EQ(cli_json.exit_code, 0) << cli_json.out;
+    const json want = json::parse(cli_json.out);
+    ASSERT_EQ(r.json["rows"].size(), want["years"].size());
+    ASSERT_EQ(r.json["rows"].size(), 16u);
+    for (std::size_t i = 0; i < want["years"].size(); ++i) {
+      const json& row = r.json["rows"][i];
+      const json& y = want["years"][i];
+      EXPECT_EQ(row["year"], y["year"]);
+      EXPECT_EQ(row["composite"], y["composite"]) << y["year"];
+      EXPECT_EQ(row["class"], y["class"]) << y["year"];
+      EXPECT_EQ(row["rank"], y["rank"]) << y["year"];
+      for (const char* d : {"economic", "diplomatic", "personal", "military"}) {
+        EXPECT_EQ(row[d], y["index"][d]) << y["year"] << " " << d;
+      }
+      EXPECT_EQ(r.json["classes"][i]["rule"], y["rule"]);
+    }
+    ASSERT_EQ(r.json["trends"].size(), want["trends"].size());
+    for (std::size_t i = 0; i < want["trends"].size(); ++i) {
+      EXPECT_EQ(r.json["trends"][i]["slope"], want["trends"][i]["slope"]);
+      EXPECT_EQ(r.json["trends"][i]["ci_low"], want["trends"][i]["ci_low"]);
+    }
+  }
+  HttpReply with = Get("/api/v1/profile?a=CHN&b=RUS&years=2014&indicators=true");
+  ASSERT_EQ(with.status, 200) << with.body;
+  ASSERT_TRUE(with.json["indicators"].is_array());
+  EXPECT_FALSE(with.json["indicators"].empty());
+  for (const auto& v : with.json["indicators"]) {
+    EXPECT_EQ(v["year"], 2014);
+    if (!v["value"].is_null()) {
+      EXPECT_FALSE(v["source"].get<std::string>().empty()) << v;
+    }
+  }
+}
+
+TEST_F(ServeApiTest, ProfileRefusesBadParametersNamingThem) {
+  const std::string p = "/api/v1/profile";
+  ExpectError(p + "?a=Oceania&b=RUS", 400, {"parameter 'a'", "Oceania"});
+  ExpectError(p + "?a=CHN&b=RUS&years=1990-2000", 400, {"'years'", "'1990-2000'"});
+  ExpectError(p + "?a=CHN&b=RUS&indicators=please", 400, {"'indicators'", "'please'"});
+  ExpectError(p + "?a=CHN&b=RUS&indicators=true&format=csv", 400, {"format=json only"});
+  ExpectError(p + "?a=CHN&b=RUS&dimension=economic", 400, {"unknown parameter 'dimension'"});
+  ExpectError(p + "?a=RUS&b=USSR", 400, {"two different states"});
+}
+
+// ------------------------------------------------------------------- /rank
+
+TEST_F(ServeApiTest, RankEqualsTheCommandLine) {
+  for (const std::string& args :
+       {std::string("year=2014"), std::string("year=2010&dimension=economic&top=50"),
+        std::string("year=2000&dimension=hurdles&top=0")}) {
+    SCOPED_TRACE(args);
+    HttpReply csv = Get("/api/v1/rank?" + args + "&format=csv");
+    ASSERT_EQ(csv.status, 200) << csv.body;
+    std::string cli_args = " rank";
+    std::stringstream in(args);
+    for (std::string kv; std::getline(in, kv, '&');) {
+      cli_args += " --" + kv.substr(0, kv.find('=')) + " " + kv.substr(kv.find('=') + 1);
+    }
+    CliRun cli = RunCli("--store " + ShellQuote(*store_) + cli_args + " --format csv");
+    ASSERT_EQ(cli.exit_code, 0) << cli.out;
+    EXPECT_EQ(csv.body, cli.out);
+    HttpReply r = Get("/api/v1/rank?" + args);
+    ASSERT_EQ(r.status, 200);
+    EXPECT_FALSE(r.json["rows"].empty());
+    EXPECT_EQ(r.json["rows"][0]["rank"], 1);
+  }
+  HttpReply top = Get("/api/v1/rank?year=2014&top=5");
+  ASSERT_EQ(top.status, 200);
+  EXPECT_EQ(top.json["rows"].size(), 5u);
+  EXPECT_EQ(top.json["dimension"], "composite");
+  // Ranked highest first.
+  for (std::size_t i = 1; i < top.json["rows"].size(); ++i) {
+    EXPECT_GE(top.json["rows"][i - 1]["composite"].get<double>(),
+              top.json["rows"][i]["composite"].get<double>());
+  }
+}
+
+TEST_F(ServeApiTest, RankRefusesBadParametersNamingThem) {
+  const std::string r = "/api/v1/rank";
+  ExpectError(r, 400, {"parameter 'year' is required"});
+  ExpectError(r + "?year=abc", 400, {"'year'", "'abc'"});
+  ExpectError(r + "?year=1800", 400, {"'year'", "'1800'"});
+  ExpectError(r + "?year=2014&top=-1", 400, {"'top'", "'-1'"});
+  ExpectError(r + "?year=2014&top=1e9", 400, {"'top'", "'1e9'"});
+  ExpectError(r + "?year=2014&dimension=cultural", 400, {"'dimension'", "'cultural'"});
+  ExpectError(r + "?year=2014&a=CHN", 400, {"unknown parameter 'a'"});
+}
+
 // ------------------------------------------------------- HTTP-level errors
 
 TEST_F(ServeApiTest, UnknownPathsMethodsAndOversizedRequests) {
@@ -461,6 +571,65 @@ TEST_F(ServeApiTest, DashboardAndOpenApiAreServedFromTheBinary) {
   }
 }
 
+// ------------------------------------------------------------------ cache
+
+TEST_F(ServeApiTest, RepeatedRequestsAreAnsweredFromTheCacheUnchanged) {
+  const std::string target = "/api/v1/profile?a=IND&b=PAK&years=1971:1999";
+  const json before = Get("/api/v1/meta").json["cache"];
+  httplib::Client client("127.0.0.1", port());
+  auto first = client.Get(target.c_str());
+  auto second = client.Get(target.c_str());
+  ASSERT_TRUE(first && second);
+  EXPECT_EQ(first->status, 200);
+  EXPECT_EQ(first->get_header_value("X-Entente-Cache"), "miss");
+  EXPECT_EQ(second->get_header_value("X-Entente-Cache"), "hit");
+  EXPECT_EQ(first->body, second->body);
+  const json after = Get("/api/v1/meta").json["cache"];
+  EXPECT_EQ(after["hits"].get<int>(), before["hits"].get<int>() + 1);
+  EXPECT_EQ(after["misses"].get<int>(), before["misses"].get<int>() + 1);
+  EXPECT_GT(after["bytes"].get<std::size_t>(), first->body.size());
+  // Errors are not kept; beliefs (read from the store live) are never cached.
+  auto bad = client.Get("/api/v1/votes?a=XYZ&b=RUS");
+  auto bad_again = client.Get("/api/v1/votes?a=XYZ&b=RUS");
+  EXPECT_EQ(bad_again->get_header_value("X-Entente-Cache"), "miss");
+  auto beliefs = client.Get("/api/v1/beliefs?a=QAT&b=HND&years=2008");
+  EXPECT_EQ(beliefs->get_header_value("X-Entente-Cache"), "");
+}
+
+TEST(ResponseCacheTest, EvictsTheLeastRecentlyUsedWithinItsBytes) {
+  using server::ApiResponse;
+  using server::ResponseCache;
+  auto answer = [](char c) {
+    auto r = std::make_shared<ApiResponse>();
+    r->body = std::string(100, c);
+    return std::shared_ptr<const ApiResponse>(r);
+  };
+  // Each entry costs its key (2 bytes) plus its body (100): three fit in 350.
+  ResponseCache cache(350);
+  cache.Insert("k1", answer('1'));
+  cache.Insert("k2", answer('2'));
+  cache.Insert("k3", answer('3'));
+  ASSERT_NE(cache.Find("k1"), nullptr);  // k1 is now the most recent
+  cache.Insert("k4", answer('4'));       // evicts k2, the least recent
+  EXPECT_EQ(cache.Find("k2"), nullptr);
+  EXPECT_EQ(cache.Find("k1")->body, std::string(100, '1'));
+  EXPECT_NE(cache.Find("k3"), nullptr);
+  EXPECT_NE(cache.Find("k4"), nullptr);
+  EXPECT_LE(cache.stats().bytes, 350u);
+  EXPECT_EQ(cache.stats().entries, 3u);
+  // A body larger than the cache is not kept; a zero-size cache keeps nothing.
+  auto huge = std::make_shared<ApiResponse>();
+  huge->body = std::string(1000, 'x');
+  cache.Insert("big", huge);
+  EXPECT_EQ(cache.Find("big"), nullptr);
+  ResponseCache off(0);
+  off.Insert("k1", answer('1'));
+  EXPECT_EQ(off.Find("k1"), nullptr);
+  // Keys cannot collide through separators inside values.
+  EXPECT_NE(ResponseCache::Key("/p", {{"a", "x&b=y"}}),
+            ResponseCache::Key("/p", {{"a", "x"}, {"b", "y"}}));
+}
+
 // ------------------------------------------------------------ concurrency
 
 TEST_F(ServeApiTest, ConcurrentRequestsGetTheSequentialAnswers) {
@@ -471,6 +640,8 @@ TEST_F(ServeApiTest, ConcurrentRequestsGetTheSequentialAnswers) {
       "/api/v1/beliefs?a=QAT&b=HND&years=2008",
       "/api/v1/countries/DEU",
       "/api/v1/votes?a=XYZ&b=RUS",
+      "/api/v1/profile?a=CHN&b=RUS&years=1991:2020",
+      "/api/v1/rank?year=2010&top=50",
   };
   std::map<std::string, HttpReply> expected;
   for (const auto& t : targets) expected[t] = Get(t);
@@ -500,8 +671,9 @@ TEST_F(ServeApiTest, ConcurrentRequestsGetTheSequentialAnswers) {
 // dropped connection. Queries are built from fragments users and scanners
 // send: real and broken keys, years, encodings, separators, long values.
 TEST_F(ServeApiTest, RandomQueriesGetAnAnswerNeverAFault) {
-  const std::vector<std::string> endpoints = {"meta",     "countries", "countries/CHN", "votes",
-                                              "military", "beliefs",   "countries/%00"};
+  const std::vector<std::string> endpoints = {"meta",    "countries", "countries/CHN",
+                                              "votes",   "military",  "beliefs",
+                                              "profile", "rank",      "countries/%00"};
   const std::vector<std::string> names = {"a",      "b",      "years",     "subset",
                                           "by",     "format", "framework", "evidence",
                                           "corpus", "",       "a[]",       "%ff"};
