@@ -6,6 +6,9 @@
 #   DURATION     wrk's -d, default 30s
 #   CONNECTIONS  wrk's -c, default 16 (the server gets as many workers)
 #   QUERY        environment: extra query string, e.g. QUERY='&years=1990:2015'
+#   CACHE_MB     environment: the server's --cache-mb (0: every request computed)
+#   WARMUP=1     environment: ask for each of the 780 dyads once before measuring
+#                (with the cache on, the measurement is then of cached answers)
 #
 # Starts build/entente serve on a free loopback port with the store
 # $ENTENTE_STORE (default out/entente.sqlite, as scripts/run.sh makes it),
@@ -24,7 +27,8 @@ command -v wrk >/dev/null || { echo "wrk is not installed: run scripts/setup.sh"
 [ -f "$STORE" ] || { echo "no store at $STORE: run scripts/run.sh first" >&2; exit 1; }
 
 log=$(mktemp)
-"$BINARY" --store "$STORE" -q serve --port 0 --threads "$CONNECTIONS" >"$log" 2>&1 &
+"$BINARY" --store "$STORE" -q serve --port 0 --threads "$CONNECTIONS" ${CACHE_MB:+--cache-mb "$CACHE_MB"} \
+  >"$log" 2>&1 &
 server=$!
 trap 'kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -f "$log"' EXIT
 for _ in $(seq 1200); do
@@ -38,9 +42,26 @@ first="${url}/api/v1/${ENDPOINT}?a=CHN&b=RUS${QUERY:-}"
 status=$(curl -s -o /dev/null -w '%{http_code}' "$first" || true)
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "server: $BINARY serve --threads $CONNECTIONS, store $STORE"
+echo "server: $BINARY serve --threads $CONNECTIONS${CACHE_MB:+ --cache-mb $CACHE_MB}, store $STORE"
 echo "check: GET $first -> $status"
 [ "$status" = 200 ] || { echo "the endpoint does not answer 200: not load-testing it" >&2; exit 1; }
+if [ "${WARMUP:-0}" = 1 ]; then
+  # The dyads of bench/serve_load.lua, each once, on one keep-alive connection.
+  states=$(sed -n '/^local states = {/,/^}/p' bench/serve_load.lua | grep -o '"[A-Z]*"' | tr -d '"')
+  config=$(mktemp)
+  set -- $states
+  while [ $# -gt 0 ]; do
+    a=$1; shift
+    for b in "$@"; do
+      echo "url = \"${url}/api/v1/${ENDPOINT}?a=${a}&b=${b}${QUERY:-}\"" >>"$config"
+      echo "output = /dev/null" >>"$config"
+    done
+  done
+  start=$(date +%s.%N)
+  curl -s -K "$config"
+  echo "warm-up: $(grep -c "^url" "$config") requests in $(awk "BEGIN { printf \"%.1f\", $(date +%s.%N) - $start }") s"
+  rm -f "$config"
+fi
 ENDPOINT=$ENDPOINT QUERY=${QUERY:-} wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency \
   -s bench/serve_load.lua "$url"
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
