@@ -18,3 +18,6 @@ echo
 build/entente votes --all-dyads --years 1946:2019 --format csv --out out/unga_dyad_years.csv
 build/entente idealpoints --years 1946:2019 --format csv --out out/unga_idealpoints.csv
 echo "store: $ENTENTE_STORE; panel: out/unga_dyad_years.csv; ideal points: out/unga_idealpoints.csv"
+# The dyad profile (docs/profile.md): build and store the panel once, then query it.
+build/entente import profile --data "$DATA"
+build/entente profile CHN RUS --years 1991:2025 --compare USA-AUS,USA-JPN,USA-IND --format table

@@ -36,6 +36,7 @@
 #include <vector>
 
 #include "entente/countries.h"
+#include "entente/ideal_points.h"
 #include "entente/status.h"
 #include "entente/store.h"
 #include "entente/years.h"
@@ -109,6 +110,18 @@ struct ProfileIndicatorValue {
   std::vector<ProfileEvidenceRef> evidence;
 };
 
+// A cited value from the evidence files that no indicator scores (energy
+// trade, settlement-currency shares, technology exports, a second reporter's
+// figure ...), listed beside the indicators of its dyad-year.
+struct ProfileEvidenceFact {
+  std::string indicator;  // as the file names it; "1"/"2" follow the file's dyad order
+  std::string file_dyad;  // that order, e.g. "CHN-RUS"
+  double value = 0;
+  std::string unit;
+  std::string reporter;
+  ProfileEvidenceRef source;
+};
+
 struct ProfileYear {
   int year = 0;
   int ccode_a = 0;  // the COW codes that year, in the order asked
@@ -123,7 +136,8 @@ struct ProfileYear {
   // aligned), and how many dyads had one. nullopt when the dyad has none.
   std::optional<int> rank;
   int ranked_dyads = 0;
-  std::vector<ProfileIndicatorValue> indicators;  // catalogue order
+  std::vector<ProfileIndicatorValue> indicators;    // catalogue order
+  std::vector<ProfileEvidenceFact> evidence_facts;  // in file order
 };
 
 // The trend of one series over the years asked: OLS slope (points per year)
@@ -164,6 +178,13 @@ struct ProfileDataOptions {
   YearRange years{1946, 2025};  // the panel's years
   // The UN votes come from here (nullptr: diplomatic UN indicators missing).
   Store* store = nullptr;
+  // UN ideal points for the distance indicators (un_idealpoint_distance and
+  // the UN part of the leading power's hostility). When nullptr and
+  // fit_ideal_points is set, Build fits them from the store's votes (a few
+  // seconds, docs/ideal_points.md); otherwise those use vote agreement or
+  // stay missing. Session s is taken as year 1945 + s.
+  const IdealPointFit* ideal_points = nullptr;
+  bool fit_ideal_points = false;
   // Bootstrap replicates for trends, and their seed.
   int bootstrap_replicates = 2000;
   std::uint64_t bootstrap_seed = 20131;

@@ -99,6 +99,14 @@ Table IndicatorTable(const std::vector<DyadProfile>& profiles) {
                           std::string(ProfileDimensionId(v.dimension)), v.id, Opt(v.value),
                           Opt(v.score), v.source, refs});
       }
+      // Cited values no indicator scores (energy, settlement currency ...).
+      for (const ProfileEvidenceFact& f : y.evidence_facts) {
+        t.rows.push_back({DyadName(p), std::int64_t{y.year}, std::string("economic"),
+                          "evidence:" + f.indicator + " (" + f.file_dyad + ", " + f.unit + ")",
+                          Number(f.value), Cell{}, "evidence (" + f.reporter + ")",
+                          f.source.reference + " " + f.source.publisher + ", \"" + f.source.title +
+                              "\" " + f.source.url});
+      }
     }
   }
   return t;
@@ -152,6 +160,21 @@ nlohmann::ordered_json ProfileJson(const DyadProfile& p) {
                             {"evidence", e}});
     }
     row["indicators"] = indicators;
+    J facts = J::array();
+    for (const ProfileEvidenceFact& f : y.evidence_facts) {
+      facts.push_back({{"indicator", f.indicator},
+                       {"file_dyad", f.file_dyad},
+                       {"value", f.value},
+                       {"unit", f.unit},
+                       {"reporter", f.reporter},
+                       {"source",
+                        {{"reference", f.source.reference},
+                         {"publisher", f.source.publisher},
+                         {"title", f.source.title},
+                         {"published", f.source.published},
+                         {"url", f.source.url}}}});
+    }
+    row["evidence_facts"] = facts;
     years.push_back(row);
   }
   out["years"] = years;

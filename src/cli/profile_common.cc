@@ -12,6 +12,8 @@ ProfileDataOptions ProfileOptionsFor(CliContext& ctx, const ProfileSourceOptions
   options.evidence_dir = o.evidence_dir.empty() ? ProjectDataDir() + "/evidence" : o.evidence_dir;
   options.frameworks_dir = ProjectDataDir() + "/frameworks";
   options.store = store;
+  // Always the same measure, whether the panel is stored or built now.
+  options.fit_ideal_points = true;
   return options;
 }
 

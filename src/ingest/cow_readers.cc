@@ -19,11 +19,12 @@ constexpr double kCowMissing = -9;
 
 struct GwSplit {
   int gwcode;
-  DateKey from;
-  int ccode;
+  DateKey from;  // the first day of the new COW code
+  int before;    // the COW code until the day before
+  int after;
 };
-constexpr GwSplit kGwSplits[] = {{260, MakeDateKey(1990, 10, 3), 255},
-                                 {678, MakeDateKey(1990, 5, 22), 679}};
+constexpr GwSplit kGwSplits[] = {{260, MakeDateKey(1990, 10, 3), 260, 255},
+                                 {678, MakeDateKey(1990, 5, 22), 678, 679}};
 
 bool ParseNumber(std::string_view text, double& out) {
   if (text.empty()) return false;
@@ -290,16 +291,18 @@ Result<std::vector<LeaderSpell>> ReadArchigos(std::string_view source_name,
     // split so each part carries the COW code of its years.
     bool split_done = false;
     for (const GwSplit& split : kGwSplits) {
-      if (gw != split.gwcode || spell.end < split.from) continue;
+      if (gw != split.gwcode) continue;
       if (spell.start < split.from) {
         LeaderSpell before = spell;
-        before.ccode = static_cast<std::int16_t>(ccode);
-        before.end = split.from - 1;  // a day key; only compared, never printed
+        before.ccode = static_cast<std::int16_t>(split.before);
+        before.end = std::min(spell.end, split.from - 1);  // a day key, only compared
         out.push_back(before);
-        spell.start = split.from;
       }
-      spell.ccode = static_cast<std::int16_t>(split.ccode);
-      out.push_back(spell);
+      if (spell.end >= split.from) {
+        spell.start = std::max(spell.start, split.from);
+        spell.ccode = static_cast<std::int16_t>(split.after);
+        out.push_back(spell);
+      }
       split_done = true;
       break;
     }

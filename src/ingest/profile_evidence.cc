@@ -300,6 +300,7 @@ Result<std::vector<TradeEvidenceRow>> ReadTradeEvidence(std::string_view source_
     }
     if (Status s = ReadCitation(csv, 6, t.row); !s.ok()) return s;
     t.indicator = std::string(indicator);
+    t.dyad = std::string(csv.field(0));
     t.unit = std::string(csv.field(4));
     t.reporter = std::string(csv.field(5));
     t.row.date_text = std::string(csv.field(1));

@@ -135,6 +135,7 @@ Result<std::vector<LeaderSpell>> ReadLeaderEvidence(std::string_view source_name
 // economic/bilateral_trade.csv.
 struct TradeEvidenceRow {
   EvidenceRow row;
+  std::string dyad;  // as written, e.g. "CHN-RUS": the order "1" and "2" refer to
   std::string indicator;
   double value = 0;
   std::string unit;

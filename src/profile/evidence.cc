@@ -120,6 +120,14 @@ Result<ProfileEvidence> LoadProfileEvidence(const CountryRegistry& countries,
   if (!vetoes.ok()) return vetoes.status();
   e.vetoes = std::move(vetoes).value();
   const std::string leaders_path = evidence_dir + "/personal/leaders.csv";
+  // References read "evidence/personal/leader_meetings.csv:38" wherever the
+  // directory lies (errors keep the full path, to find the file).
+  auto relative = [&](internal::EvidenceRow& row) {
+    const std::string prefix = evidence_dir + "/";
+    if (row.reference.rfind(prefix, 0) == 0) {
+      row.reference = "evidence/" + row.reference.substr(prefix.size());
+    }
+  };
   if (std::filesystem::exists(leaders_path)) {
     auto content = internal::ReadWholeFile(leaders_path);
     if (!content.ok()) return content.status();
@@ -127,6 +135,11 @@ Result<ProfileEvidence> LoadProfileEvidence(const CountryRegistry& countries,
     if (!leaders.ok()) return leaders.status();
     e.leaders = std::move(leaders).value();
   }
+  for (auto& m : e.meetings) relative(m.row);
+  for (auto& t : e.trade) relative(t.row);
+  for (auto& p : e.partnerships) relative(p.row);
+  for (auto& v : e.vetoes) relative(v.row);
+  for (auto& r : e.leader_rows) relative(r);
   return e;
 }
 
@@ -135,6 +148,17 @@ std::vector<std::uint32_t> EvidenceDyads(const ProfileEvidence& evidence) {
   for (const auto& m : evidence.meetings) out.push_back(DyadKey(m.row.ccode_a, m.row.ccode_b));
   for (const auto& t : evidence.trade) out.push_back(DyadKey(t.row.ccode_a, t.row.ccode_b));
   for (const auto& p : evidence.partnerships) out.push_back(DyadKey(p.row.ccode_a, p.row.ccode_b));
+  for (const auto& c : evidence.meeting_coverage) out.push_back(DyadKey(c.ccode_a, c.ccode_b));
+  // Joint vetoes: every pair of states that appear in the veto file.
+  std::vector<int> vetoers;
+  for (const auto& v : evidence.vetoes)
+    vetoers.insert(vetoers.end(), v.vetoed_by.begin(), v.vetoed_by.end());
+  std::sort(vetoers.begin(), vetoers.end());
+  vetoers.erase(std::unique(vetoers.begin(), vetoers.end()), vetoers.end());
+  for (std::size_t i = 0; i < vetoers.size(); ++i) {
+    for (std::size_t j = i + 1; j < vetoers.size(); ++j)
+      out.push_back(DyadKey(vetoers[i], vetoers[j]));
+  }
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
@@ -202,6 +226,32 @@ void ApplyEvidence(const ProfileEvidence& evidence, int a, int b, DyadSeries& se
       if (VetoedBy(v, a) && VetoedBy(v, b)) (*row)[kUnscJointVetoes] += 1;
     }
   }
+}
+
+std::vector<ProfileEvidenceFact> UnscoredEvidence(const ProfileEvidence& evidence, int a, int b,
+                                                  int year, const Row& row) {
+  std::vector<ProfileEvidenceFact> out;
+  const auto bits =
+      Present(row[kEvidenceBits]) ? static_cast<std::uint32_t>(row[kEvidenceBits]) : 0u;
+  std::uint32_t used = 0;  // columns whose value came from a row already passed
+  for (const auto& t : evidence.trade) {
+    if (!SameDyad(t.row, a, b) || t.row.year != year) continue;
+    double value = 0;
+    const int column = TradeColumn(t, value);
+    if (column >= 0 && (bits & (1u << column)) && !(used & (1u << column))) {
+      used |= 1u << column;  // this row gave the indicator its value
+      continue;
+    }
+    ProfileEvidenceFact f;
+    f.indicator = t.indicator;
+    f.file_dyad = t.dyad;
+    f.value = t.value;
+    f.unit = t.unit;
+    f.reporter = t.reporter;
+    f.source = Ref(t.row);
+    out.push_back(std::move(f));
+  }
+  return out;
 }
 
 std::vector<ProfileEvidenceRef> EvidenceRefs(const ProfileEvidence& evidence, int a, int b,

@@ -3,10 +3,14 @@
 // (dyad, year) or (state, year) first, so that the million dyad-years of
 // 1946-2025 are filled with a few hash lookups each.
 #include <algorithm>
+#include <atomic>
 #include <cmath>
+#include <future>
+#include <thread>
 #include <unordered_map>
 
 #include "core/csv_reader.h"
+#include "entente/ideal_points.h"
 #include "entente/military.h"
 #include "entente/unga.h"
 #include "entente/vote_panel.h"
@@ -38,6 +42,7 @@ constexpr int kHistoryWindow = 50;  // years of memory for the hurdles
 constexpr int kYearBase = 1800;
 constexpr int kYearSlots = 301;  // 1800..2100
 constexpr DateKey kMidYearDay = 701;
+constexpr unsigned kMaxWorkers = 8;
 constexpr DateKey kStateListEnd = MakeDateKey(2016, 12, 31);
 
 std::uint64_t DyadYearKey(std::uint32_t dyad, int year) {
@@ -78,6 +83,9 @@ struct Sources {
   std::unordered_map<std::uint64_t, std::pair<float, float>> arms;  // (to a, to b)
   // Leader hostility parts by state-year.
   StateYear hostility;
+  // UN ideal points by state-year (session s -> year 1945 + s).
+  StateYear ideal;
+  bool have_ideal = false;
 };
 
 template <typename T, typename Reader>
@@ -98,31 +106,41 @@ Status LoadTrade(const std::string& dir, Sources& s) {
     if (n.imports >= 0 && n.exports >= 0)
       s.national_trade.at(n.ccode, n.year) = n.imports + n.exports;
   }
-  // Partner ranks: each state-year's partners by total bilateral trade.
-  std::unordered_map<std::uint64_t, std::vector<std::pair<float, std::uint64_t>>> partners;
+  // Partner ranks: every (state-year, partner) pair in one flat list, sorted
+  // by state-year and then by trade, largest first.
+  struct Partner {
+    std::uint32_t state_year;
+    float total;
+    std::uint64_t key;
+  };
+  std::vector<Partner> partners;
+  partners.reserve(dyadic->size() * 2);
   s.trade.reserve(dyadic->size());
   for (const auto& t : *dyadic) {
     if (t.imports_a < 0 || t.imports_b < 0) continue;  // either flow missing: total missing
     const std::uint64_t key = DyadYearKey(DyadKey(t.ccode_a, t.ccode_b), t.year);
     const float total = t.imports_a + t.imports_b;
     s.trade[key].total = total;
-    partners[static_cast<std::uint64_t>(t.ccode_a) * kYearSlots + t.year - kYearBase].push_back(
-        {total, key});
-    partners[static_cast<std::uint64_t>(t.ccode_b) * kYearSlots + t.year - kYearBase].push_back(
-        {total, key});
+    partners.push_back(
+        {static_cast<std::uint32_t>(t.ccode_a * kYearSlots + t.year - kYearBase), total, key});
+    partners.push_back(
+        {static_cast<std::uint32_t>(t.ccode_b * kYearSlots + t.year - kYearBase), total, key});
   }
-  for (auto& [state_year, list] : partners) {
-    const int ccode = static_cast<int>(state_year / kYearSlots);
-    std::sort(list.begin(), list.end(), [](auto& x, auto& y) { return x.first > y.first; });
-    // Ties share the best rank; a zero-trade partner has no rank.
-    int rank = 0;
-    for (std::size_t i = 0; i < list.size(); ++i) {
-      if (list[i].first <= 0) break;
-      if (i == 0 || list[i].first < list[i - 1].first) rank = static_cast<int>(i) + 1;
-      TradeCell& cell = s.trade[list[i].second];
-      const int a = static_cast<int>((list[i].second / 512) / 1000);
-      (ccode == a ? cell.rank_a : cell.rank_b) = static_cast<float>(rank);
-    }
+  std::sort(partners.begin(), partners.end(), [](const Partner& x, const Partner& y) {
+    return x.state_year != y.state_year ? x.state_year < y.state_year : x.total > y.total;
+  });
+  // Ties share the best rank; a zero-trade partner has no rank.
+  std::size_t first = 0;  // the state-year's first entry
+  int rank = 0;
+  for (std::size_t i = 0; i < partners.size(); ++i) {
+    const Partner& p = partners[i];
+    if (i == 0 || p.state_year != partners[i - 1].state_year) first = i;
+    if (p.total <= 0) continue;
+    if (i == first || p.total < partners[i - 1].total) rank = static_cast<int>(i - first) + 1;
+    TradeCell& cell = s.trade[p.key];
+    const int ccode = static_cast<int>(p.state_year / kYearSlots);
+    const int a = static_cast<int>((p.key / 512) / 1000);
+    (ccode == a ? cell.rank_a : cell.rank_b) = static_cast<float>(rank);
   }
   return Status::Ok();
 }
@@ -163,9 +181,41 @@ Status LoadLeaders(const std::string& dir, const CountryRegistry& countries,
   return Status::Ok();
 }
 
-Status LoadVotes(Store* store, YearRange years, Sources& s) {
-  if (store == nullptr) return Status::Ok();
-  auto votes = LoadUngaVotes(*store, years);
+// The store's votes in the ideal-point estimator's index form (absences
+// and non-membership dropped; Voeten 1 yes, 2 abstain, 3 no become the
+// ordered categories yes > abstain > no).
+IdealPointData ToIdealPointData(const UngaVotes& votes) {
+  IdealPointData data;
+  data.ccodes = votes.ccodes;
+  data.item_session.reserve(votes.roll_calls.size());
+  for (const auto& rc : votes.roll_calls) data.item_session.push_back(rc.session);
+  data.votes.reserve(votes.vote_code.size());
+  for (std::size_t v = 0; v < votes.vote_code.size(); ++v) {
+    const int code = votes.vote_code[v];
+    if (code < 1 || code > 3) continue;
+    data.votes.push_back(
+        {votes.vote_roll_call[v], votes.vote_country[v], static_cast<std::int8_t>(3 - code)});
+  }
+  return data;
+}
+
+constexpr int kFirstSessionYear = 1945;  // session s opens in September of 1945 + s
+
+void UseIdealPoints(const IdealPointFit& fit, Sources& s) {
+  for (const IdealPointEstimate& e : fit.estimates) {
+    const int year = kFirstSessionYear + e.session;
+    if (e.ccode <= 0 || e.ccode >= 1000 || year < kYearBase || year >= kYearBase + kYearSlots) {
+      continue;
+    }
+    s.ideal.at(e.ccode, year) = static_cast<float>(e.idealpoint);
+  }
+  s.have_ideal = true;
+}
+
+Status LoadVotes(const ProfileDataOptions& options, YearRange years, Sources& s) {
+  if (options.ideal_points != nullptr) UseIdealPoints(*options.ideal_points, s);
+  if (options.store == nullptr) return Status::Ok();
+  auto votes = LoadUngaVotes(*options.store, years);
   if (!votes.ok()) return votes.status();
   VotePanel panel(*votes, VoteGrouping::kYear);
   const std::vector<RollCallSubset> all = {RollCallSubset::kAll};
@@ -179,6 +229,11 @@ Status LoadVotes(Store* store, YearRange years, Sources& s) {
       if (c1 == kLeader) s.un_agree_leader.at(c2, year) = agree;
       if (c2 == kLeader) s.un_agree_leader.at(c1, year) = agree;
     });
+  }
+  if (options.ideal_points == nullptr && options.fit_ideal_points && !votes->roll_calls.empty()) {
+    auto fit = EstimateIdealPoints(ToIdealPointData(*votes));
+    if (!fit.ok()) return fit.status();
+    UseIdealPoints(*fit, s);
   }
   return Status::Ok();
 }
@@ -195,6 +250,21 @@ void LoadArms(const MilitaryData::Impl& military, Sources& s) {
     auto& cell = s.arms[DyadYearKey(DyadKey(f.ccode_a, f.ccode_b), f.first_year)];
     (recipient == f.ccode_a ? cell.first : cell.second) += f.value;
   }
+}
+
+// How far a state stands from the leading power at the UN, 0-100: the
+// ideal-point distance (3 session sd or more -> 100) when ideal points are
+// loaded, else the share of votes on which they disagreed.
+float UnDistanceToLeader(const Sources& s, int ccode, int year) {
+  constexpr float kIdealSpan = 3;
+  if (s.have_ideal) {
+    const float x = s.ideal.get(ccode, year);
+    const float l = s.ideal.get(kLeader, year);
+    if (Present(x) && Present(l)) return 100 * std::min(1.0f, std::fabs(x - l) / kIdealSpan);
+    return kMissing;
+  }
+  const float agree = s.un_agree_leader.get(ccode, year);
+  return Present(agree) ? 100 * (1 - agree) : kMissing;
 }
 
 // The leading power's hostility toward each state, by year: the mean of the
@@ -227,10 +297,7 @@ void LoadHostility(const MilitaryData::Impl& military, YearRange years, Sources&
       if (c == kLeader) continue;
       double sum = 0;
       int n = 0;
-      for (float part :
-           {mid.get(c, y), rivalry.get(c, y),
-            Present(s.un_agree_leader.get(c, y)) ? 100 * (1 - s.un_agree_leader.get(c, y))
-                                                 : kMissing}) {
+      for (float part : {mid.get(c, y), rivalry.get(c, y), UnDistanceToLeader(s, c, y)}) {
         if (!Present(part)) continue;
         sum += part;
         ++n;
@@ -281,6 +348,7 @@ void FillDyad(const Sources& s, const MilitaryContext& mc, int a, int b, DyadSer
       mid_years.push_back({mc.impl->mids[i].year, mc.impl->mids[i].hostlev});
     }
   }
+  MilitaryYearScore own_score;
   for (std::size_t k = 0; k < series.rows.size(); ++k) {
     const int year = series.first_year + static_cast<int>(k);
     Row& row = series.rows[k];
@@ -313,6 +381,11 @@ void FillDyad(const Sources& s, const MilitaryContext& mc, int a, int b, DyadSer
     }
     // Diplomatic.
     if (auto it = s.un_agree.find(key); it != s.un_agree.end()) row[kUnAgreement] = it->second;
+    if (s.have_ideal) {
+      const float xa = s.ideal.get(a, year);
+      const float xb = s.ideal.get(b, year);
+      if (Present(xa) && Present(xb)) row[kUnIdealDistance] = std::fabs(xa - xb);
+    }
     if (year <= kIgoLast) {
       auto it = s.igo.find(key);
       if (it != s.igo.end()) row[kIgoShared] = it->second;
@@ -343,19 +416,22 @@ void FillDyad(const Sources& s, const MilitaryContext& mc, int a, int b, DyadSer
       }
     }
     // Military.
-    MilitaryYearScore score;
-    score.year = year;
+    // Dyads without any military fact share precomputed scores by year.
+    const MilitaryYearScore* scored = nullptr;
     if (range != nullptr) {
-      FillCriteria(tracks, year, score);
-      ScoreLevels(*mc.framework, score);
+      own_score.year = year;
+      FillCriteria(tracks, year, own_score);
+      ScoreLevels(*mc.framework, own_score);
+      scored = &own_score;
     } else {
       const int us = (a == 2 || b == 2) ? 1 : 0;
       const auto& pre = mc.empty[us];
       const int i = year - kYearBase;
-      if (i >= 0 && i < static_cast<int>(pre.size())) score = pre[i];
+      if (i >= 0 && i < static_cast<int>(pre.size())) scored = &pre[i];
     }
+    const MilitaryYearScore& score = scored != nullptr ? *scored : own_score;
     const bool military_known =
-        !score.criteria.empty() &&
+        scored != nullptr && !score.criteria.empty() &&
         std::any_of(score.criteria.begin(), score.criteria.end(),
                     [](auto& c) { return c.status != CriterionStatus::kUnknown; });
     if (military_known) {
@@ -455,17 +531,25 @@ Result<ProfileData> ProfileData::Build(const CountryRegistry& countries,
   if (!evidence.ok()) return evidence.status();
   impl->evidence = std::move(evidence).value();
 
+  // The sources are independent: read them side by side (each task writes
+  // its own members of `s`; the registry and evidence are read-only).
   Sources s;
   const std::string& dir = options.shared_data_dir;
-  if (Status st = LoadTrade(dir, s); !st.ok()) return st;
-  if (Status st = LoadCowMisc(dir, s); !st.ok()) return st;
-  if (Status st = LoadLeaders(dir, countries, impl->evidence, s); !st.ok()) return st;
-  if (Status st = LoadVotes(options.store, years, s); !st.ok()) return st;
-
   MilitaryDataOptions mo;
   mo.shared_data_dir = dir;
   mo.evidence_dir = options.evidence_dir + "/military";
-  auto military = MilitaryData::Load(countries, mo);
+  auto trade_task = std::async(std::launch::async, [&] { return LoadTrade(dir, s); });
+  auto misc_task = std::async(std::launch::async, [&] { return LoadCowMisc(dir, s); });
+  auto military_task =
+      std::async(std::launch::async, [&] { return MilitaryData::Load(countries, mo); });
+  Status leaders = LoadLeaders(dir, countries, impl->evidence, s);
+  Status votes = leaders.ok() ? LoadVotes(options, years, s) : Status::Ok();
+  Status trade = trade_task.get();
+  Status misc = misc_task.get();
+  auto military = military_task.get();
+  for (const Status* st : {&trade, &misc, &leaders, &votes}) {
+    if (!st->ok()) return *st;
+  }
   if (!military.ok()) return military.status();
   auto framework = LoadMilitaryFramework("korolev", options.frameworks_dir);
   if (!framework.ok()) return framework.status();
@@ -516,34 +600,64 @@ Result<ProfileData> ProfileData::Build(const CountryRegistry& countries,
   }
   std::sort(members.begin(), members.end(), [](auto& x, auto& y) { return x.ccode < y.ccode; });
 
+  // Only dyads some evidence file mentions need ApplyEvidence.
+  const std::vector<std::uint32_t> evidence_dyads = EvidenceDyads(impl->evidence);
   const std::uint64_t total_pairs = members.size() * (members.size() - 1) / 2;
-  std::uint64_t done = 0;
-  std::vector<std::uint8_t> member;
-  for (std::size_t i = 0; i < members.size(); ++i) {
-    for (std::size_t j = i + 1; j < members.size(); ++j, ++done) {
-      int first = -1, last = -1;
-      for (int k = 0; k < span; ++k) {
-        if (members[i].in[k] && members[j].in[k]) {
-          if (first < 0) first = k;
-          last = k;
+  // Dyads are filled by a few workers, each taking every T-th row of the
+  // pair triangle and keeping its own output; the results are merged after.
+  const unsigned workers = std::clamp(std::thread::hardware_concurrency(), 1u, kMaxWorkers);
+  struct WorkerOutput {
+    std::vector<std::pair<std::uint32_t, DyadSeries>> dyads;
+    std::int64_t dyad_years = 0;
+  };
+  std::vector<WorkerOutput> outputs(workers);
+  std::atomic<std::uint64_t> done{0};
+  auto work = [&](unsigned worker) {
+    WorkerOutput& out = outputs[worker];
+    std::vector<std::uint8_t> member;
+    for (std::size_t i = worker; i < members.size(); i += workers) {
+      for (std::size_t j = i + 1; j < members.size(); ++j) {
+        int first = -1, last = -1;
+        for (int k = 0; k < span; ++k) {
+          if (members[i].in[k] && members[j].in[k]) {
+            if (first < 0) first = k;
+            last = k;
+          }
         }
+        if (first < 0) continue;
+        const int a = members[i].ccode, b = members[j].ccode;
+        DyadSeries series;
+        series.first_year = years.first + first;
+        series.rows.assign(last - first + 1, EmptyRow());
+        member.assign(last - first + 1, 0);
+        for (int k = first; k <= last; ++k) {
+          member[k - first] = members[i].in[k] && members[j].in[k];
+        }
+        FillDyad(s, mc, a, b, series, member);
+        if (std::binary_search(evidence_dyads.begin(), evidence_dyads.end(), DyadKey(a, b))) {
+          ApplyEvidence(impl->evidence, a, b, series);
+        }
+        for (std::size_t k = 0; k < series.rows.size(); ++k) {
+          if (!member[k]) continue;
+          DeriveIndices(series.rows[k]);
+          ++out.dyad_years;
+        }
+        out.dyads.emplace_back(DyadKey(a, b), std::move(series));
       }
-      if (first < 0) continue;
-      const int a = members[i].ccode, b = members[j].ccode;
-      DyadSeries& series = impl->dyads[DyadKey(a, b)];
-      series.first_year = years.first + first;
-      series.rows.assign(last - first + 1, EmptyRow());
-      member.assign(last - first + 1, 0);
-      for (int k = first; k <= last; ++k) member[k - first] = members[i].in[k] && members[j].in[k];
-      FillDyad(s, mc, a, b, series, member);
-      ApplyEvidence(impl->evidence, a, b, series);
-      for (std::size_t k = 0; k < series.rows.size(); ++k) {
-        if (!member[k]) continue;
-        DeriveIndices(series.rows[k]);
-        ++impl->dyad_years;
-      }
-      if (progress && done % 4096 == 0) progress(done, total_pairs);
+      const std::uint64_t now = done += members.size() - i - 1;
+      if (progress && worker == 0) progress(now, total_pairs);
     }
+  };
+  std::vector<std::thread> threads;
+  for (unsigned w = 1; w < workers; ++w) threads.emplace_back(work, w);
+  work(0);
+  for (auto& t : threads) t.join();
+  std::size_t count = 0;
+  for (const auto& out : outputs) count += out.dyads.size();
+  impl->dyads.reserve(count);
+  for (auto& out : outputs) {
+    impl->dyad_years += out.dyad_years;
+    for (auto& [key, series] : out.dyads) impl->dyads.emplace(key, std::move(series));
   }
   // Ranks of the composite within each year.
   std::vector<std::vector<std::pair<float, Row*>>> by_year(span);

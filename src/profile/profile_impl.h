@@ -140,7 +140,13 @@ void ApplyEvidence(const ProfileEvidence& evidence, int a, int b, DyadSeries& se
 std::vector<ProfileEvidenceRef> EvidenceRefs(const ProfileEvidence& evidence, int a, int b,
                                              int year, int column);
 
-// Dyads (a < b) that appear in any evidence file, for the builder.
+// The trade-evidence rows of dyad a-b (a < b) in `year` that no indicator
+// took its value from.
+std::vector<ProfileEvidenceFact> UnscoredEvidence(const ProfileEvidence& evidence, int a, int b,
+                                                  int year, const Row& row);
+
+// Dyads (a < b) that appear in any evidence file, and every pair of states
+// in the veto file: sorted and unique, for the builder.
 std::vector<std::uint32_t> EvidenceDyads(const ProfileEvidence& evidence);
 
 }  // namespace profile_internal

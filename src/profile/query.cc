@@ -183,6 +183,7 @@ Result<DyadProfile> ProfileDyad(const ProfileData& data, const CountryRegistry& 
       }
       py.indicators.push_back(std::move(v));
     }
+    py.evidence_facts = UnscoredEvidence(impl.evidence, lo, hi, year, *row);
     out.rows.push_back(std::move(py));
   }
   // Trends of each dimension and the composite over the years with values.

@@ -9,6 +9,7 @@
 #include <cmath>
 #include <filesystem>
 
+#include "entente/paths.h"
 #include "entente/store.h"
 #include "support/scratch_dir.h"
 
@@ -21,13 +22,12 @@ std::string CopyOfVoetenStore(const std::string& dir);
 namespace {
 
 const std::string kData = ENTENTE_SHARED_DATA;
-const std::string kProjectData = std::string(ENTENTE_TEST_FIXTURES) + "/../../data";
 
 ProfileDataOptions Options(Store* store) {
   ProfileDataOptions o;
   o.shared_data_dir = kData;
-  o.evidence_dir = kProjectData + "/evidence";
-  o.frameworks_dir = kProjectData + "/frameworks";
+  o.evidence_dir = ProjectDataDir() + "/evidence";
+  o.frameworks_dir = ProjectDataDir() + "/frameworks";
   o.store = store;
   o.bootstrap_replicates = 500;
   return o;
@@ -196,6 +196,42 @@ TEST(ProfileRealData, ChinaRussiaAgreeMoreThanUsAustraliaAndSwapMirrors) {
       }
     }
   }
+}
+
+// Property on real rows: for about 300 dyads of 2010 (a stride through the
+// ranking), swapping A and B leaves every undirected value, index, class and
+// rank unchanged and mirrors every directed one.
+TEST(ProfileRealData, SwapPropertyOnManyDyads) {
+  ASSERT_TRUE(SharedPanel().data.has_value());
+  auto ranked = RankDyads(*SharedPanel().data, 2010, std::nullopt, 0);
+  ASSERT_TRUE(ranked.ok());
+  const auto& catalogue = ProfileIndicators();
+  int checked = 0;
+  const std::size_t stride = std::max<std::size_t>(1, ranked->size() / 300);
+  for (std::size_t r = 0; r < ranked->size(); r += stride) {
+    const Country* a = SharedCountries().ByCcode((*ranked)[r].ccode_a);
+    const Country* b = SharedCountries().ByCcode((*ranked)[r].ccode_b);
+    ASSERT_TRUE(a != nullptr && b != nullptr);
+    auto ab = ProfileDyad(*SharedPanel().data, SharedCountries(), *a, *b, {2010, 2010});
+    auto ba = ProfileDyad(*SharedPanel().data, SharedCountries(), *b, *a, {2010, 2010});
+    ASSERT_TRUE(ab.ok() && ba.ok());
+    ASSERT_EQ(ab->rows.size(), 1u);
+    ASSERT_EQ(ba->rows.size(), 1u);
+    const ProfileYear& x = ab->rows[0];
+    const ProfileYear& y = ba->rows[0];
+    EXPECT_EQ(x.index, y.index);
+    EXPECT_EQ(x.composite, y.composite);
+    EXPECT_EQ(x.rank, y.rank);
+    EXPECT_EQ(x.alignment, y.alignment);
+    for (std::size_t i = 0; i < catalogue.size(); ++i) {
+      const std::string_view other =
+          catalogue[i].directed.empty() ? catalogue[i].id : catalogue[i].mirror;
+      EXPECT_EQ(x.indicators[i].value, Indicator(y, other)->value) << catalogue[i].id;
+      EXPECT_EQ(x.indicators[i].score, Indicator(y, other)->score) << catalogue[i].id;
+    }
+    ++checked;
+  }
+  EXPECT_GE(checked, 250);
 }
 
 // Source: ATOP 5.0 (the ANZUS defence pact, 1951/52-2018) and the military

@@ -2,6 +2,7 @@
 // what they keep, and that every bad row names file, line, column and value.
 #include <gtest/gtest.h>
 
+#include <functional>
 #include <random>
 #include <string>
 
@@ -197,6 +198,72 @@ TEST(ProfileEvidence, TradePartnershipsVetoes) {
                  Countries());
   ASSERT_FALSE(not_p5.ok());
   EXPECT_NE(not_p5.status().message().find("v.csv:2:4"), std::string::npos);
+}
+
+// Fuzz every reader: random byte edits of a valid input never crash it, and
+// every failure is a data error that starts with the file's name.
+TEST(ProfileReadersFuzz, EveryReaderFailsCleanly) {
+  using Reader = std::function<Status(const std::string&)>;
+  auto wrap = [](auto result) { return result.ok() ? Status::Ok() : result.status(); };
+  const CountryRegistry& c = Countries();
+  const std::vector<std::pair<std::string, Reader>> cases = {
+      {"ccode,year,imports,exports\n2,1870,450,418\n2,1871,-9,475\n",
+       [&](const std::string& t) { return wrap(ReadCowStateTrade("f.csv", t)); }},
+      {"ccode1,ccode2,year,dyadigos\n2,20,1920,7\n",
+       [&](const std::string& t) { return wrap(ReadIgoDyadYears("f.csv", t)); }},
+      {"ccode,year,milex,milper,irst,pec,tpop,upop,cinc\n2,1816,1,1,1,1,1,1,0.03\n",
+       [&](const std::string& t) { return wrap(ReadNmc("f.csv", t)); }},
+      {"ccode1,ccode2,conttype,stdate,enddate\n2,20,1,\"1920-01-01\",\"2016-12-01\"\n",
+       [&](const std::string& t) { return wrap(ReadContiguity("f.csv", t)); }},
+      {"obsid,gwcode,leadid,leader,yrborn,gender,startdate,enddate,entry,exit,exitcode\n"
+       "x,2,y,Obama,1961,M,2009-01-20,2015-12-31,R,R,R\n",
+       [&](const std::string& t) {
+         std::int64_t skipped = 0;
+         return wrap(ReadArchigos("f.csv", t, c, &skipped));
+       }},
+      {"dyad,year,indicator,value,unit,reporter,publisher,title,published,url\n"
+       "CHN-RUS,2022,total_trade,190.27,USD billion,C,X,T,2023-01-13,https://x.cn\n",
+       [&](const std::string& t) { return wrap(ReadTradeEvidence("f.csv", t, c)); }},
+      {"dyad,date,kind,name,level,description,publisher,title,published,url\n"
+       "CHN-RUS,1996-04-25,joint_statement,N,strategic partnership,d,P,T,1996,http://x.org\n",
+       [&](const std::string& t) { return wrap(ReadPartnerships("f.csv", t, c)); }},
+      {"date,draft,subject,vetoed_by,description,publisher,title,published,url\n"
+       "2011-10-04,S/2011/612,Syria,CHN;RUS,d,UN,T,2011-10-04,https://un.org\n",
+       [&](const std::string& t) { return wrap(ReadVetoes("f.csv", t, c)); }},
+      {"country,leader,start,end,publisher,title,published,url\n"
+       "RUS,Vladimir Putin,2000-01-01,,Interfax,T,2024-05-07,https://x.com\n",
+       [&](const std::string& t) { return wrap(ReadLeaderEvidence("f.csv", t, c, nullptr)); }},
+      {"dyad,first_year,last_year,note\nCHN-RUS,2013,2025,searched\n",
+       [&](const std::string& t) { return wrap(ReadMeetingCoverage("f.csv", t, c)); }},
+  };
+  std::mt19937 rng(11);
+  const std::string alphabet = "0123456789,-\";\n.aZ;x ";
+  for (const auto& [valid, reader] : cases) {
+    ASSERT_TRUE(reader(valid).ok()) << valid << reader(valid).message();
+    for (int i = 0; i < 400; ++i) {
+      std::string t = valid;
+      const int edits = 1 + static_cast<int>(rng() % 4);
+      for (int e = 0; e < edits && !t.empty(); ++e) {
+        const std::size_t pos = rng() % t.size();
+        switch (rng() % 3) {
+          case 0:
+            t[pos] = alphabet[rng() % alphabet.size()];
+            break;
+          case 1:
+            t.erase(pos, 1);
+            break;
+          default:
+            t.insert(pos, 1, alphabet[rng() % alphabet.size()]);
+            break;
+        }
+      }
+      Status status = reader(t);
+      if (!status.ok()) {
+        EXPECT_EQ(status.code(), Status::Code::kData) << t;
+        EXPECT_EQ(status.message().rfind("f.csv:", 0), 0u) << status.message();
+      }
+    }
+  }
 }
 
 // Fuzz: random byte edits of valid inputs never crash a reader, and every
