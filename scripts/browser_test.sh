@@ -5,7 +5,8 @@
 #
 # The store they serve is built once in $BUILD_DIR/browser-store/: every UN
 # vote file (`entente init`, which skips files already imported) and the first
-# 40 speeches of the UN General Debate archive coded for the beliefs chart.
+# 40 speeches of the UN General Debate archive coded for the beliefs chart,
+# and the profile panel (`entente import profile`, so the server opens it).
 # Needs scripts/setup.sh to have run (Chromium, node, tests/browser/node_modules).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,6 +24,10 @@ if [ ! -f "$STORE_DIR/ungd-sample.done" ]; then
   "$BINARY" --store "$STORE" --data "$DATA" -q opcode --corpus "$DATA/ungd" --limit 40 \
     --format csv --out /dev/null
   touch "$STORE_DIR/ungd-sample.done"
+fi
+if [ ! -f "$STORE_DIR/profile.done" ]; then
+  "$BINARY" --store "$STORE" --data "$DATA" -q import profile
+  touch "$STORE_DIR/profile.done"
 fi
 
 rm -f "$ARTIFACTS"/*.png

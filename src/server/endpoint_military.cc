@@ -76,7 +76,11 @@ void AddScoreRow(const MilitaryFramework& fw, const MilitaryYearScore& s, Table&
   for (int i = 0; i < kMilitaryCriterionCount; ++i) {
     const int index = fw.IndexOf(static_cast<MilitaryCriterion>(i));
     const bool met = index >= 0 && s.criteria[index].status == CriterionStatus::kMet;
-    row.push_back(met ? Cell{std::int64_t{s.criteria[index].since}} : Cell{});
+    if (met) {
+      row.emplace_back(std::int64_t{s.criteria[index].since});
+    } else {
+      row.emplace_back(std::monostate{});
+    }
   }
   row.push_back(s.tiv_ab ? entente::Number(*s.tiv_ab) : Cell{});
   row.push_back(s.tiv_ba ? entente::Number(*s.tiv_ba) : Cell{});

@@ -104,24 +104,8 @@ Result<int> Integer(const Query& query, std::string_view name, int fallback, int
   return parsed;
 }
 
-}  // namespace
-
-Result<ApiResponse> ProfileEndpoint(const ServerData& data, const Query& query) {
-  if (Status s = query.CheckNames({"a", "b", "years", "indicators", "format"}); !s.ok()) return s;
-  auto dyad = query.Dyad(data.countries);
-  if (!dyad.ok()) return dyad.status();
-  auto years = query.Years("years", kDefaultProfileYears);
-  if (!years.ok()) return years.status();
-  auto indicators = query.Flag("indicators", false);
-  if (!indicators.ok()) return indicators.status();
-  auto format = query.Format();
-  if (!format.ok()) return format.status();
-  if (*indicators && *format == ResponseFormat::kCsv) {
-    return Status::Usage("parameter 'indicators': indicators come with format=json only");
-  }
-  auto profile = ProfileDyad(*data.profile, data.countries, *dyad->first, *dyad->second, *years);
-  if (!profile.ok()) return profile.status();
-  const DyadProfile& p = *profile;
+ApiResponse ProfileAnswer(const DyadProfile& p, YearRange panel_years, YearRange years,
+                          bool indicators, ResponseFormat format) {
   Json trends = Json::array();
   for (const ProfileTrend& t : p.trends) {
     trends.push_back({{"series", t.series},
@@ -139,24 +123,76 @@ Result<ApiResponse> ProfileEndpoint(const ServerData& data, const Query& query) 
   }
   Json meta = {{"a", CountryJson(*p.a)},
                {"b", CountryJson(*p.b)},
-               {"years", YearsText(*years)},
-               {"panel_years", YearsText(data.profile->years())},
+               {"years", YearsText(years)},
+               {"panel_years", YearsText(panel_years)},
                {"classification_rules", p.classification_rules},
                {"trends", trends},
                {"classes", rules}};
-  if (*indicators) meta["indicators"] = IndicatorsJson(p);
-  return DataResponse(*format, std::move(meta), SummaryTable(p),
+  if (indicators) meta["indicators"] = IndicatorsJson(p);
+  return DataResponse(format, std::move(meta), SummaryTable(p),
                       "profile_" + ShortKey(*p.a) + "_" + ShortKey(*p.b) + "_" +
-                          std::to_string(years->first) + "-" + std::to_string(years->last));
+                          std::to_string(years.first) + "-" + std::to_string(years.last));
+}
+
+ApiResponse RankAnswer(const CountryRegistry& countries, const std::vector<RankRow>& rows, int year,
+                       std::optional<ProfileDimension> dimension, int top, ResponseFormat format) {
+  // The columns of `entente rank --year Y --format csv`.
+  const std::string dimension_name =
+      dimension ? std::string(ProfileDimensionId(*dimension)) : "composite";
+  Table t;
+  t.decimals = 1;
+  t.columns = {"rank", "dyad", "ccode1", "ccode2"};
+  if (dimension) t.columns.push_back(dimension_name);
+  for (int d = 0; d < kProfileDimensionCount; ++d) {
+    t.columns.emplace_back(ProfileDimensionId(static_cast<ProfileDimension>(d)));
+  }
+  t.columns.emplace_back("composite");
+  t.columns.emplace_back("class");
+  for (const RankRow& r : rows) {
+    std::vector<Cell> row = {std::int64_t{r.rank},
+                             CodeOf(countries, r.ccode_a) + "-" + CodeOf(countries, r.ccode_b),
+                             std::int64_t{r.ccode_a}, std::int64_t{r.ccode_b}};
+    if (dimension) row.push_back(entente::Number(r.value));
+    for (const auto& v : r.index) row.push_back(OptionalCell(v));
+    row.push_back(OptionalCell(r.composite));
+    row.emplace_back(std::string(AlignmentClassId(r.alignment)));
+    t.rows.push_back(std::move(row));
+  }
+  Json meta = {{"year", year}, {"dimension", dimension_name}, {"top", top}};
+  return DataResponse(format, std::move(meta), t,
+                      "rank_" + dimension_name + "_" + std::to_string(year));
+}
+
+}  // namespace
+
+Result<ApiResponse> ProfileEndpoint(const ServerData& data, const Query& query) {
+  if (Status s = query.CheckNames({"a", "b", "years", "indicators", "format"}); !s.ok()) return s;
+  auto dyad = query.Dyad(data.countries);
+  if (!dyad.ok()) return dyad.status();
+  // Open ends reach the panel's ends, as `entente profile --years 2000:` does.
+  auto years = query.Years("years", kDefaultProfileYears, data.profile_years);
+  if (!years.ok()) return years.status();
+  auto indicators = query.Flag("indicators", false);
+  if (!indicators.ok()) return indicators.status();
+  auto format = query.Format();
+  if (!format.ok()) return format.status();
+  if (*indicators && *format == ResponseFormat::kCsv) {
+    return Status::Usage("parameter 'indicators': indicators come with format=json only");
+  }
+  return data.WithProfile([&](const ProfileData& panel) -> Result<ApiResponse> {
+    auto profile = ProfileDyad(panel, data.countries, *dyad->first, *dyad->second, *years);
+    if (!profile.ok()) return profile.status();
+    return ProfileAnswer(*profile, data.profile_years, *years, *indicators, *format);
+  });
 }
 
 Result<ApiResponse> RankEndpoint(const ServerData& data, const Query& query) {
   if (Status s = query.CheckNames({"year", "dimension", "top", "format"}); !s.ok()) return s;
   if (query.Get("year") == nullptr) {
     return Status::Usage("parameter 'year' is required, e.g. year=2014 (panel " +
-                         YearsText(data.profile->years()) + ")");
+                         YearsText(data.profile_years) + ")");
   }
-  auto year = Integer(query, "year", 0, data.profile->years().first, data.profile->years().last);
+  auto year = Integer(query, "year", 0, data.profile_years.first, data.profile_years.last);
   if (!year.ok()) return year.status();
   auto dimension = Dimension(query);
   if (!dimension.ok()) return dimension.status();
@@ -164,35 +200,11 @@ Result<ApiResponse> RankEndpoint(const ServerData& data, const Query& query) {
   if (!top.ok()) return top.status();
   auto format = query.Format();
   if (!format.ok()) return format.status();
-  auto rows = RankDyads(*data.profile, *year, *dimension, *top);
-  if (!rows.ok()) return rows.status();
-
-  // The columns of `entente rank --year Y --format csv`.
-  const std::string dimension_name =
-      *dimension ? std::string(ProfileDimensionId(**dimension)) : "composite";
-  Table t;
-  t.decimals = 1;
-  t.columns = {"rank", "dyad", "ccode1", "ccode2"};
-  if (*dimension) t.columns.push_back(dimension_name);
-  for (int d = 0; d < kProfileDimensionCount; ++d) {
-    t.columns.emplace_back(ProfileDimensionId(static_cast<ProfileDimension>(d)));
-  }
-  t.columns.emplace_back("composite");
-  t.columns.emplace_back("class");
-  for (const RankRow& r : *rows) {
-    std::vector<Cell> row = {
-        std::int64_t{r.rank},
-        CodeOf(data.countries, r.ccode_a) + "-" + CodeOf(data.countries, r.ccode_b),
-        std::int64_t{r.ccode_a}, std::int64_t{r.ccode_b}};
-    if (*dimension) row.push_back(entente::Number(r.value));
-    for (const auto& v : r.index) row.push_back(OptionalCell(v));
-    row.push_back(OptionalCell(r.composite));
-    row.emplace_back(std::string(AlignmentClassId(r.alignment)));
-    t.rows.push_back(std::move(row));
-  }
-  Json meta = {{"year", *year}, {"dimension", dimension_name}, {"top", *top}};
-  return DataResponse(*format, std::move(meta), t,
-                      "rank_" + dimension_name + "_" + std::to_string(*year));
+  return data.WithProfile([&](const ProfileData& panel) -> Result<ApiResponse> {
+    auto rows = RankDyads(panel, *year, *dimension, *top);
+    if (!rows.ok()) return rows.status();
+    return RankAnswer(data.countries, *rows, *year, *dimension, *top, *format);
+  });
 }
 
 }  // namespace entente::server

@@ -84,7 +84,7 @@ Result<std::pair<const Country*, const Country*>> Query::Dyad(
   return std::pair{*a, *b};
 }
 
-Result<YearRange> Query::Years(std::string_view name, YearRange fallback) const {
+Result<YearRange> Query::Years(std::string_view name, YearRange fallback, YearRange bounds) const {
   const std::string* value = Get(name);
   if (value == nullptr) return fallback;
   std::string text = *value;
@@ -96,11 +96,11 @@ Result<YearRange> Query::Years(std::string_view name, YearRange fallback) const 
                          parsed.status().message());
   }
   YearRange years = *parsed;
-  if (open_start) years.first = fallback.first;
-  if (open_end) years.last = fallback.last;
+  if (open_start) years.first = bounds.first;
+  if (open_end) years.last = bounds.last;
   if (years.first > years.last) {
     return Status::Usage("parameter '" + std::string(name) + "' " + Quoted(text) +
-                         " is empty once its open end is closed at " + YearsText(fallback));
+                         " is empty once its open end is closed at " + YearsText(bounds));
   }
   return years;
 }

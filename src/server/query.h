@@ -37,8 +37,11 @@ class Query {
   Result<std::pair<const Country*, const Country*>> Dyad(const CountryRegistry& countries) const;
 
   // "1992:2019", "2015", "1992:" or ":2019"; `fallback` when absent. Open
-  // ends are closed with `fallback`'s.
-  Result<YearRange> Years(std::string_view name, YearRange fallback) const;
+  // ends are closed with those of `bounds` (by default `fallback`'s).
+  Result<YearRange> Years(std::string_view name, YearRange fallback) const {
+    return Years(name, fallback, fallback);
+  }
+  Result<YearRange> Years(std::string_view name, YearRange fallback, YearRange bounds) const;
 
   // One of `allowed`; `fallback` when absent.
   Result<std::string> Choice(std::string_view name, const std::vector<std::string>& allowed,

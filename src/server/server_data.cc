@@ -5,6 +5,7 @@
 
 #include "entente/paths.h"
 #include "entente/unga.h"
+#include "server/query.h"
 
 namespace entente::server {
 namespace {
@@ -71,23 +72,57 @@ Status LoadMilitary(ServerData& d, const ServeLogFn& log) {
   return Status::Ok();
 }
 
+// As `entente profile` does: the panel stored in the store when there is
+// one (fast to open), else built from the datasets now (tens of seconds: the
+// ideal points are fitted) and kept in memory.
 Status LoadProfile(ServerData& d, Store& store, const ServeLogFn& log) {
   Stopwatch w;
-  ProfileDataOptions options;
+  ProfileDataOptions& options = d.profile_options;
   options.shared_data_dir = d.data_dir;
   options.evidence_dir = d.project_data_dir + "/evidence";
   options.frameworks_dir = d.project_data_dir + "/frameworks";
-  options.store = &store;  // read while building only: the panel is kept in memory
+  // The same measure as the command line's, stored or built.
+  options.fit_ideal_points = true;
+  options.store = &store;
+  auto stored = ProfileData::OpenStored(store, d.countries, options);
+  if (stored.ok()) {
+    d.profile_years = stored->years();
+    d.profile_dyad_years = stored->size();
+    options.store = nullptr;  // each connection opens its own
+    Say(log, "profile panel: stored, " + std::to_string(d.profile_dyad_years) + " dyad-years, " +
+                 YearsText(d.profile_years) + " (" + Seconds(w) + ")");
+    return Status::Ok();
+  }
+  if (stored.status().code() != Status::Code::kNotFound) return stored.status();
+  Say(log, "no profile panel in the store: building it (`entente import profile` stores it)");
   auto built = ProfileData::Build(d.countries, options);
+  options.store = nullptr;  // read while building only: the panel is kept in memory
   if (!built.ok()) return built.status();
   d.profile = std::make_unique<ProfileData>(std::move(built).value());
-  Say(log, "profile panel: " + std::to_string(d.profile->size()) + " dyad-years, " +
-               std::to_string(d.profile->years().first) + "-" +
-               std::to_string(d.profile->years().last) + " (" + Seconds(w) + ")");
+  d.profile_years = d.profile->years();
+  d.profile_dyad_years = d.profile->size();
+  Say(log, "profile panel: built, " + std::to_string(d.profile_dyad_years) + " dyad-years, " +
+               YearsText(d.profile_years) + " (" + Seconds(w) + ")");
   return Status::Ok();
 }
 
 }  // namespace
+
+Result<ApiResponse> ServerData::WithProfile(
+    const std::function<Result<ApiResponse>(const ProfileData&)>& f) const {
+  if (profile != nullptr) return f(*profile);
+  auto lease = stores->Acquire();
+  if (!lease.ok()) return lease.status();
+  std::unique_ptr<ProfileData>& opened = lease->profile();
+  if (opened == nullptr) {
+    ProfileDataOptions options = profile_options;
+    options.store = &lease->store();
+    auto stored = ProfileData::OpenStored(lease->store(), countries, options);
+    if (!stored.ok()) return stored.status();
+    opened = std::make_unique<ProfileData>(std::move(stored).value());
+  }
+  return f(*opened);
+}
 
 const MilitaryFramework* ServerData::Framework(const std::string& id) const {
   for (const auto& f : frameworks) {
@@ -103,17 +138,9 @@ Result<std::unique_ptr<ServerData>> LoadServerData(const ServeOptions& options,
   auto countries = CountryRegistry::Load(data_dir);
   if (!countries.ok()) return countries.status();
   auto d = std::make_unique<ServerData>(
-      ServerData{options,
-                 data_dir,
-                 options.project_data_dir.empty() ? ProjectDataDir() : options.project_data_dir,
-                 std::move(countries).value(),
-                 nullptr,
-                 {},
-                 nullptr,
-                 {},
-                 nullptr,
-                 nullptr,
-                 std::make_unique<ResponseCache>(options.cache_bytes)});
+      options, data_dir,
+      options.project_data_dir.empty() ? ProjectDataDir() : options.project_data_dir,
+      std::move(countries).value());
   Say(log, "countries: " + std::to_string(d->countries.all().size()) + " from " + data_dir);
   std::error_code ec;
   if (!std::filesystem::is_regular_file(options.store_path, ec)) {

@@ -3,16 +3,16 @@
 namespace entente::server {
 
 StorePool::Lease::~Lease() {
-  if (pool_ != nullptr && store_ != nullptr) pool_->Release(std::move(store_));
+  if (pool_ != nullptr && c_ != nullptr) pool_->Release(std::move(c_));
 }
 
 Result<StorePool::Lease> StorePool::Acquire() {
   {
     std::lock_guard<std::mutex> lock(mutex_);
     if (!idle_.empty()) {
-      std::unique_ptr<Store> store = std::move(idle_.back());
+      std::unique_ptr<Connection> c = std::move(idle_.back());
       idle_.pop_back();
-      return Lease(this, std::move(store));
+      return Lease(this, std::move(c));
     }
   }
   // Opened outside the lock: opening takes milliseconds and must not stall
@@ -23,7 +23,9 @@ Result<StorePool::Lease> StorePool::Acquire() {
     std::lock_guard<std::mutex> lock(mutex_);
     ++opened_;
   }
-  return Lease(this, std::make_unique<Store>(std::move(opened).value()));
+  auto c = std::make_unique<Connection>();
+  c->store = std::make_unique<Store>(std::move(opened).value());
+  return Lease(this, std::move(c));
 }
 
 std::size_t StorePool::opened() const {
@@ -31,9 +33,9 @@ std::size_t StorePool::opened() const {
   return opened_;
 }
 
-void StorePool::Release(std::unique_ptr<Store> store) {
+void StorePool::Release(std::unique_ptr<Connection> c) {
   std::lock_guard<std::mutex> lock(mutex_);
-  idle_.push_back(std::move(store));
+  idle_.push_back(std::move(c));
 }
 
 }  // namespace entente::server

@@ -453,6 +453,11 @@ TEST_F(ServeApiTest, ProfileRefusesBadParametersNamingThem) {
   ExpectError(p + "?a=CHN&b=RUS&indicators=true&format=csv", 400, {"format=json only"});
   ExpectError(p + "?a=CHN&b=RUS&dimension=economic", 400, {"unknown parameter 'dimension'"});
   ExpectError(p + "?a=RUS&b=USSR", 400, {"two different states"});
+  // Open ends reach the panel's ends, as on the command line.
+  HttpReply open = Get(p + "?a=USA&b=GBR&years=:1950");
+  ASSERT_EQ(open.status, 200) << open.body;
+  EXPECT_EQ(open.json["years"], "1946:1950");
+  EXPECT_EQ(open.json["rows"].size(), 5u);
 }
 
 // ------------------------------------------------------------------- /rank

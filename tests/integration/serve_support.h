@@ -13,7 +13,8 @@ namespace entente::integration {
 // The store every server test reads, shared read-only: the real Voeten
 // votes (1946-2015, with roll-call dates and issue codes) plus the first 40
 // speeches of the UN General Debate archive (session 63, 2008) coded by
-// `entente opcode --corpus`, which the beliefs endpoint reads. Built once per
+// `entente opcode --corpus`, which the beliefs endpoint reads, and the profile
+// panel stored by `entente import profile`. Built once per
 // build under an exclusive lock beside the test binary. Empty (and a test
 // failure) when it cannot be built.
 std::string ServeTestStore();

@@ -66,8 +66,16 @@ BuiltStore BuildStore() {
       CliRun coded = RunCli("--store " + ShellQuote(copy) + " opcode --corpus " +
                             ShellQuote(std::string(ENTENTE_SHARED_DATA) + "/ungd") + " --limit " +
                             std::to_string(kCodedSpeeches) + " --format csv --out /dev/null");
+      // The profile panel, stored as `entente import profile` does: the server
+      // and the command line then open it instead of building it (tens of
+      // seconds each, with the ideal-point fit).
+      CliRun panel = coded.exit_code == 0
+                         ? RunCli("--store " + ShellQuote(copy) + " import profile")
+                         : CliRun{};
       if (coded.exit_code != 0) {
         out = {"", "coding the UNGD sample failed: " + coded.out};
+      } else if (panel.exit_code != 0) {
+        out = {"", "storing the profile panel failed: " + panel.out};
       } else {
         // Copy, not rename: the scratch directory may be on another file system.
         const std::string partial = final_path.string() + ".partial";
