@@ -11,6 +11,7 @@ PACKAGES=(
   libcurl4-openssl-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   clang-format python3 python3-pandas
+  libcpp-httplib-dev wrk curl chromium
 )
 
 missing=()
@@ -23,6 +24,20 @@ if ((${#missing[@]})); then
   [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+fi
+
+# Browser tests of the dashboard (scripts/browser_test.sh): playwright-core
+# from npm, pinned by tests/browser/package-lock.json; it drives the Chromium
+# above (it never downloads a browser). Reinstalled only when the lock changes.
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  SUDO=""
+  [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends nodejs npm >&2
+fi
+if ! cmp -s tests/browser/package-lock.json tests/browser/node_modules/.entente-lock 2>/dev/null; then
+  echo "entente setup: installing the browser-test packages (npm ci)" >&2
+  (cd tests/browser && npm ci --no-audit --no-fund --loglevel=error >&2)
+  cp tests/browser/package-lock.json tests/browser/node_modules/.entente-lock
 fi
 
 BUILD_DIR=${ENTENTE_BUILD_DIR:-build}

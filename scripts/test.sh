@@ -3,8 +3,9 @@
 #   1. install packages and build (scripts/setup.sh), Release;
 #   2. check formatting (clang-format, committed .clang-format);
 #   3. run every test (unit and integration on ../shared/data) with CTest;
-#   4. build again with AddressSanitizer + UndefinedBehaviorSanitizer and rerun.
-# Idempotent; set ENTENTE_SKIP_SANITIZERS=1 to skip step 4 while iterating.
+#   4. browser tests of the dashboard (scripts/browser_test.sh: headless Chromium);
+#   5. build again with AddressSanitizer + UndefinedBehaviorSanitizer and rerun.
+# Idempotent; set ENTENTE_SKIP_SANITIZERS=1 to skip step 5 while iterating.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JOBS=$(nproc)
@@ -14,6 +15,9 @@ scripts/check_format.sh
 
 echo "== tests (Release)"
 ctest --test-dir build --output-on-failure -j "$JOBS"
+
+echo "== browser tests (dashboard in headless Chromium)"
+scripts/browser_test.sh
 
 if [ "${ENTENTE_SKIP_SANITIZERS:-0}" != "1" ]; then
   echo "== tests (ASan + UBSan)"

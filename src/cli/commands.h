@@ -27,4 +27,6 @@ void AddDoctorCommand(CLI::App& app, CliContext& ctx);
 // Generates its script from the whole app when it runs.
 void AddCompletionCommand(CLI::App& app, CliContext& ctx);
 
+void AddServeCommand(CLI::App& app, CliContext& ctx);
+
 }  // namespace entente::cli

@@ -41,6 +41,8 @@ int main(int argc, char** argv) {
   entente::cli::AddDoctorCommand(app, ctx);
   entente::cli::AddCompletionCommand(app, ctx);
 
+  entente::cli::AddServeCommand(app, ctx);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
