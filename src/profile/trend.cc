@@ -80,6 +80,18 @@ double Quantile(std::vector<double>& v, std::size_t from, double q, std::size_t*
   return low + (pos - static_cast<double>(lo)) * (high - low);
 }
 
+// The four sums a replicate's slope needs, over centred points.
+struct Sums {
+  double x = 0, y = 0, xx = 0, xy = 0;
+  static Sums Of(double cx, double cy) { return {cx, cy, cx * cx, cx * cy}; }
+  void Add(const Sums& o) {
+    x += o.x;
+    y += o.y;
+    xx += o.xx;
+    xy += o.xy;
+  }
+};
+
 }  // namespace
 
 std::optional<double> OlsSlope(const std::vector<double>& x, const std::vector<double>& y) {
@@ -119,11 +131,8 @@ ProfileTrend BootstrapTrend(std::string series, const std::vector<double>& x,
   }
   mx /= static_cast<double>(n);
   my /= static_cast<double>(n);
-  std::vector<double> cx(n), cy(n);
-  for (std::size_t i = 0; i < n; ++i) {
-    cx[i] = x[i] - mx;
-    cy[i] = y[i] - my;
-  }
+  std::vector<Sums> point(n);
+  for (std::size_t i = 0; i < n; ++i) point[i] = Sums::Of(x[i] - mx, y[i] - my);
   SplitMix64 rng(seed);
   std::vector<double> slopes;
   slopes.reserve(static_cast<std::size_t>(replicates));
@@ -133,17 +142,25 @@ ProfileTrend BootstrapTrend(std::string series, const std::vector<double>& x,
     // years themselves (not the centred sums) makes that test exact.
     const std::size_t first = Bounded(rng, n);
     const double first_year = x[first];
-    double sx = cx[first], sy = cy[first];
-    double sxx = cx[first] * cx[first], sxy = cx[first] * cy[first];
+    // Two accumulators, alternate draws: each add waits only on its own
+    // chain, which halves the loop's floating-point latency bound.
+    Sums even = point[first], odd;
     bool varied = false;
-    for (std::size_t i = 1; i < n; ++i) {
+    std::size_t i = 1;
+    for (; i + 1 < n; i += 2) {
+      const std::size_t k0 = Bounded(rng, n);
+      const std::size_t k1 = Bounded(rng, n);
+      varied |= (x[k0] != first_year) | (x[k1] != first_year);
+      odd.Add(point[k0]);
+      even.Add(point[k1]);
+    }
+    if (i < n) {
       const std::size_t k = Bounded(rng, n);
       varied |= x[k] != first_year;
-      sx += cx[k];
-      sy += cy[k];
-      sxx += cx[k] * cx[k];
-      sxy += cx[k] * cy[k];
+      odd.Add(point[k]);
     }
+    even.Add(odd);
+    const double sx = even.x, sy = even.y, sxx = even.xx, sxy = even.xy;
     const double dxx = sxx - sx * sx * inv_n;
     if (!varied || dxx <= 0) continue;
     slopes.push_back((sxy - sx * sy * inv_n) / dxx);
