@@ -8,8 +8,8 @@
 //    (COW trade, IGO, NMC, contiguity, MIDs, Thompson-Dreyer rivalries, ATOP,
 //    SIPRI, Archigos), the UN votes in the store and the team's cited
 //    evidence files (data/evidence/{economic,diplomatic,personal,military}).
-//    Or read back from the store, where `entente init` / `entente import
-//    profile` saved it (migration 3): one dyad's rows are an indexed lookup.
+//    Or read back from the store, where `entente import profile` saved it
+//    (migration 3): one dyad's rows are an indexed lookup.
 //  - ProfileDyad: one dyad over a year range: each indicator's raw value and
 //    0-100 score with its source, one index per dimension, the composite,
 //    the classification with the rule that decided it, the dyad's rank among
@@ -215,6 +215,10 @@ class ProfileData {
   YearRange years() const;
   // Dyad-years in the panel.
   std::int64_t size() const;
+  // For a stored panel: why it no longer matches its inputs (the evidence
+  // files or frameworks changed since `entente import profile`), or "" when
+  // it does. Always "" for a panel built in memory.
+  const std::string& stale_reason() const;
 
   struct Impl;
   const Impl& impl() const { return *impl_; }
@@ -238,6 +242,19 @@ Result<std::vector<RankRow>> RankDyads(const ProfileData& data, int year,
 // Writes the in-memory panel into the store's profile tables, replacing any
 // earlier panel, in one transaction with a provenance row. Returns the rows.
 Result<std::int64_t> SaveProfilePanel(Store& store, const ProfileData& data);
+
+// One evidence file as read and validated, for `entente profile --check`.
+struct ProfileEvidenceFileReport {
+  std::string file;  // relative to the evidence folder, e.g. "personal/leader_meetings.csv"
+  std::int64_t rows = 0;
+  std::string note;  // what the rows are ("" when the file is absent: then rows is 0)
+};
+
+// Reads and validates every non-military evidence file under `evidence_dir`
+// exactly as Build does (the military files are MilitaryData's) and counts
+// the rows. The first bad row is an error naming file, line, column and value.
+Result<std::vector<ProfileEvidenceFileReport>> CheckProfileEvidence(
+    const CountryRegistry& countries, const std::string& evidence_dir);
 
 // The classification rules in words (also in DyadProfile::classification_rules).
 std::string ProfileClassificationRules();

@@ -14,6 +14,7 @@ namespace {
 constexpr YearRange kDefaultYears{1991, 2025};
 
 struct ProfileCliOptions {
+  bool check = false;
   std::vector<std::string> dyad;
   std::string years;
   std::string compare;
@@ -190,7 +191,28 @@ nlohmann::ordered_json ProfileJson(const DyadProfile& p) {
   return out;
 }
 
+// --check: validate the evidence files and say what they hold.
+Status RunCheck(CliContext& ctx, const ProfileCliOptions& o) {
+  auto format = ctx.Format(o.format);
+  if (!format.ok()) return format.status();
+  auto countries = ctx.Countries();
+  if (!countries.ok()) return countries.status();
+  ProfileDataOptions options = ProfileOptionsFor(ctx, o.sources, nullptr);
+  auto reports = CheckProfileEvidence(**countries, options.evidence_dir);
+  if (!reports.ok()) return Status::Data(reports.status().message());
+  Table t;
+  t.title = "Evidence files under " + options.evidence_dir + ": all rows valid";
+  t.columns = {"file", "rows", "what"};
+  for (const auto& r : *reports) t.rows.push_back({r.file, std::int64_t{r.rows}, r.note});
+  return ctx.WriteOutput(o.out, [&](std::ostream& out) {
+    RenderTable(t, *format, out);
+    return Status::Ok();
+  });
+}
+
 Status RunProfile(CliContext& ctx, const ProfileCliOptions& o) {
+  if (o.check) return RunCheck(ctx, o);
+  if (o.dyad.size() != 2) return Status::Usage("profile needs two countries, e.g. CHN RUS");
   YearRange years = kDefaultYears;
   if (!o.years.empty()) {
     auto parsed = ParseYearRange(o.years);
@@ -271,10 +293,12 @@ void AddProfileCommand(CLI::App& app, CliContext& ctx) {
       "  entente profile CHN RUS --compare USA-AUS,USA-IND,USA-JPN --years 2000:2020\n"
       "  entente profile CHN RUS --years 2022 --indicators         # every value with its source\n"
       "  entente profile CHN RUS --format json --out chn_rus.json\n"
+      "  entente profile --check                                   # validate the evidence files\n"
       "Method, scales and citations: docs/profile.md.");
-  cmd->add_option("A B", o->dyad, "the two countries (ISO3, ISO2, COW code or name)")
-      ->expected(2)
-      ->required();
+  cmd->add_option("A B", o->dyad, "the two countries (ISO3, ISO2, COW code or name)")->expected(2);
+  cmd->add_flag("--check", o->check,
+                "validate the economic, diplomatic and personal evidence files and count their "
+                "rows (no dyad needed)");
   cmd->add_option("--years", o->years, "years as Y1:Y2, Y, Y1: or :Y2 (default 1991:2025)");
   cmd->add_option("--compare", o->compare, "more dyads to compare, e.g. USA-AUS,USA-IND");
   cmd->add_flag("--indicators", o->indicators,

@@ -25,10 +25,14 @@ Result<ProfileData> ObtainProfile(CliContext& ctx, const ProfileSourceOptions& o
   ProfileDataOptions options = ProfileOptionsFor(ctx, o, *store);
   if (!o.from_sources) {
     auto stored = ProfileData::OpenStored(**store, **countries, options);
-    if (stored.ok() || stored.status().code() != Status::Code::kNotFound) return stored;
+    if (stored.ok() && stored->stale_reason().empty()) return stored;
+    if (!stored.ok() && stored.status().code() != Status::Code::kNotFound) return stored;
     if (!ctx.quiet) {
-      std::cerr << "entente: the store has no profile panel; building it from the datasets "
-                   "(run `entente import profile` once to make queries instant)\n";
+      std::cerr << "entente: "
+                << (stored.ok() ? stored->stale_reason()
+                                : std::string("the store has no profile panel"))
+                << "; building it from the datasets now (`entente import profile` stores it "
+                   "and makes queries instant)\n";
     }
   }
   auto built = ProfileData::Build(**countries, options, ctx.Progress("building the profile panel"));

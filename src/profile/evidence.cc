@@ -2,6 +2,7 @@
 // values they give into a dyad's series, and finding the rows behind a value.
 #include <algorithm>
 #include <filesystem>
+#include <tuple>
 
 #include "core/csv_reader.h"
 #include "profile/profile_impl.h"
@@ -141,6 +142,30 @@ Result<ProfileEvidence> LoadProfileEvidence(const CountryRegistry& countries,
   for (auto& v : e.vetoes) relative(v.row);
   for (auto& r : e.leader_rows) relative(r);
   return e;
+}
+
+Result<std::string> InputsDigest(const std::string& evidence_dir,
+                                 const std::string& frameworks_dir) {
+  std::vector<std::pair<std::string, std::string>> files;  // (label, path)
+  for (const auto& [dir, ext, label] :
+       {std::tuple{evidence_dir, ".csv", "evidence/"}, {frameworks_dir, ".toml", "frameworks/"}}) {
+    std::error_code ec;
+    if (!std::filesystem::is_directory(dir, ec)) continue;
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(dir, ec)) {
+      if (!entry.is_regular_file() || entry.path().extension() != ext) continue;
+      files.emplace_back(
+          std::string(label) + std::filesystem::relative(entry.path(), dir).generic_string(),
+          entry.path().string());
+    }
+  }
+  std::sort(files.begin(), files.end());
+  std::string all;
+  for (const auto& [label, path] : files) {
+    auto content = internal::ReadWholeFile(path);
+    if (!content.ok()) return content.status();
+    all += label + "\n" + internal::Sha256Hex(*content) + "\n";
+  }
+  return internal::Sha256Hex(all);
 }
 
 std::vector<std::uint32_t> EvidenceDyads(const ProfileEvidence& evidence) {
@@ -304,3 +329,24 @@ std::vector<ProfileEvidenceRef> EvidenceRefs(const ProfileEvidence& evidence, in
 }
 
 }  // namespace entente::profile_internal
+
+namespace entente {
+
+Result<std::vector<ProfileEvidenceFileReport>> CheckProfileEvidence(
+    const CountryRegistry& countries, const std::string& evidence_dir) {
+  auto e = profile_internal::LoadProfileEvidence(countries, evidence_dir);
+  if (!e.ok()) return e.status();
+  auto count = [](std::size_t n) { return static_cast<std::int64_t>(n); };
+  return std::vector<ProfileEvidenceFileReport>{
+      {"personal/leader_meetings.csv", count(e->meetings.size()), "leader meetings"},
+      {"personal/coverage.csv", count(e->meeting_coverage.size()),
+       "dyad-years declared complete for meetings"},
+      {"personal/leaders.csv", count(e->leaders.size()), "leaders in office after Archigos"},
+      {"economic/bilateral_trade.csv", count(e->trade.size()), "trade, energy, currency values"},
+      {"diplomatic/partnerships.csv", count(e->partnerships.size()),
+       "partnership declarations, treaties, joint statements"},
+      {"diplomatic/unsc_vetoes.csv", count(e->vetoes.size()), "vetoed Security Council drafts"},
+  };
+}
+
+}  // namespace entente

@@ -8,6 +8,7 @@
 #include <future>
 #include <thread>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "core/csv_reader.h"
 #include "entente/ideal_points.h"
@@ -95,6 +96,42 @@ Result<std::vector<T>> ReadDataset(const std::string& path, Reader reader) {
   return reader(path, *content);
 }
 
+// COW Trade 4.0 writes West Germany sometimes as 260 (e.g. 1955-1956) and
+// mostly as 255 (e.g. 1960-1990, where its 260 rows are empty), while the
+// state system and entente's registry use 260 until 1990-10-02. Before 1991 a
+// 255 value is therefore read as West Germany's wherever the file has no 260
+// value for the same state-year or dyad-year (docs/profile.md).
+constexpr int kGermany = 255;
+constexpr int kWestGermany = 260;
+constexpr int kUnificationYear = 1991;  // first year whose mid-year is after 1990-10-03
+
+void RecodeWestGermany(std::vector<internal::CowDyadTrade>& dyadic, Sources& s) {
+  for (int y = kYearBase; y < kUnificationYear; ++y) {
+    const float germany = s.national_trade.get(kGermany, y);
+    if (!Present(s.national_trade.get(kWestGermany, y)) && Present(germany)) {
+      s.national_trade.at(kWestGermany, y) = germany;
+    }
+  }
+  std::unordered_set<std::uint64_t> west;  // (partner, year) with a 260 value
+  for (const auto& t : dyadic) {
+    if (t.year >= kUnificationYear || t.imports_a < 0 || t.imports_b < 0) continue;
+    if (t.ccode_a == kWestGermany)
+      west.insert(static_cast<std::uint64_t>(t.ccode_b) * 4096 + t.year);
+    if (t.ccode_b == kWestGermany)
+      west.insert(static_cast<std::uint64_t>(t.ccode_a) * 4096 + t.year);
+  }
+  for (auto& t : dyadic) {
+    if (t.year >= kUnificationYear || (t.ccode_a != kGermany && t.ccode_b != kGermany)) continue;
+    const int partner = t.ccode_a == kGermany ? t.ccode_b : t.ccode_a;
+    if (partner == kWestGermany ||
+        west.count(static_cast<std::uint64_t>(partner) * 4096 + t.year)) {
+      continue;
+    }
+    // No COW code lies strictly between 255 and 260, so the order a < b holds.
+    (t.ccode_a == kGermany ? t.ccode_a : t.ccode_b) = static_cast<std::int16_t>(kWestGermany);
+  }
+}
+
 Status LoadTrade(const std::string& dir, Sources& s) {
   auto dyadic = ReadDataset<internal::CowDyadTrade>(dir + "/cow/trade_dyadic_v4.csv",
                                                     internal::ReadCowDyadicTrade);
@@ -106,6 +143,7 @@ Status LoadTrade(const std::string& dir, Sources& s) {
     if (n.imports >= 0 && n.exports >= 0)
       s.national_trade.at(n.ccode, n.year) = n.imports + n.exports;
   }
+  RecodeWestGermany(*dyadic, s);
   // Partner ranks: every (state-year, partner) pair in one flat list, sorted
   // by state-year and then by trade, largest first.
   struct Partner {
@@ -527,6 +565,9 @@ Result<ProfileData> ProfileData::Build(const CountryRegistry& countries,
   if (years.first < kYearBase || years.last >= kYearBase + kYearSlots || years.first > years.last) {
     return Status::Usage("profile years must lie within 1800:2100");
   }
+  auto digest = InputsDigest(options.evidence_dir, options.frameworks_dir);
+  if (!digest.ok()) return digest.status();
+  impl->inputs_digest = std::move(digest).value();
   auto evidence = LoadProfileEvidence(countries, options.evidence_dir);
   if (!evidence.ok()) return evidence.status();
   impl->evidence = std::move(evidence).value();

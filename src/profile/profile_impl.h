@@ -145,6 +145,12 @@ std::vector<ProfileEvidenceRef> EvidenceRefs(const ProfileEvidence& evidence, in
 std::vector<ProfileEvidenceFact> UnscoredEvidence(const ProfileEvidence& evidence, int a, int b,
                                                   int year, const Row& row);
 
+// SHA-256 over every *.csv under `evidence_dir` and *.toml under
+// `frameworks_dir` (paths relative, sorted, with their bytes): what a stored
+// panel must be rebuilt after changing.
+Result<std::string> InputsDigest(const std::string& evidence_dir,
+                                 const std::string& frameworks_dir);
+
 // Dyads (a < b) that appear in any evidence file, and every pair of states
 // in the veto file: sorted and unique, for the builder.
 std::vector<std::uint32_t> EvidenceDyads(const ProfileEvidence& evidence);
@@ -160,6 +166,9 @@ struct ProfileData::Impl {
   profile_internal::ProfileEvidence evidence;
   // Stored: the store holding the panel (nullptr when built in memory).
   Store* store = nullptr;
+  // SHA-256 over the evidence and framework files the panel was built from.
+  std::string inputs_digest;
+  std::string stale_reason;
   // Fetches one dyad's series (from memory or the store); nullptr when none.
   // `scratch` holds a series read from the store.
   const profile_internal::DyadSeries* Series(std::uint32_t key,

@@ -35,8 +35,8 @@ Status CheckLayout(internal::Database& db) {
   if (!stmt->Step(&status)) {
     if (!status.ok()) return status;
     return Status::NotFound(
-        "the store holds no profile panel: run `entente import profile` "
-        "(or `entente init`) first");
+        "the store holds no profile panel: run `entente import profile` first "
+        "(after `entente init`, for the UN votes)");
   }
   if (stmt->Text(0) != PanelLayout()) {
     return Status::Data(
@@ -178,9 +178,9 @@ Result<std::int64_t> SaveProfilePanel(Store& store, const ProfileData& data) {
     }
     auto meta = db.Prepare("INSERT INTO profile_meta (key, value) VALUES (?, ?)");
     if (!meta.ok()) return meta.status();
-    for (auto [k, v] :
-         {std::pair<std::string, std::string>{"layout", PanelLayout()},
-          {"years", std::to_string(years.first) + ":" + std::to_string(years.last)}}) {
+    for (auto [k, v] : {std::pair<std::string, std::string>{"layout", PanelLayout()},
+                        {"years", std::to_string(years.first) + ":" + std::to_string(years.last)},
+                        {"inputs_sha256", impl.inputs_digest}}) {
       meta->Bind(1, k);
       meta->Bind(2, v);
       if (Status s = meta->Run(); !s.ok()) return s;
@@ -217,6 +217,18 @@ Result<ProfileData> ProfileData::OpenStored(Store& store, const CountryRegistry&
   auto evidence = LoadProfileEvidence(countries, options.evidence_dir);
   if (!evidence.ok()) return evidence.status();
   impl->evidence = std::move(evidence).value();
+  // A panel built from other evidence would show values the cited rows no
+  // longer support: say so (the CLI then rebuilds).
+  auto digest = InputsDigest(options.evidence_dir, options.frameworks_dir);
+  if (!digest.ok()) return digest.status();
+  auto stored_digest =
+      store.database().Prepare("SELECT value FROM profile_meta WHERE key = 'inputs_sha256'");
+  if (!stored_digest.ok()) return stored_digest.status();
+  if (!stored_digest->Step() || stored_digest->Text(0) != *digest) {
+    impl->stale_reason =
+        "the evidence or framework files changed since the panel was stored (rerun `entente "
+        "import profile`)";
+  }
   auto count = store.database().Prepare("SELECT coalesce(sum(dyads), 0) FROM profile_years");
   if (!count.ok()) return count.status();
   if (count->Step()) impl->dyad_years = count->Int(0);

@@ -103,6 +103,9 @@ YearRange ProfileData::years() const {
 std::int64_t ProfileData::size() const {
   return impl_->dyad_years;
 }
+const std::string& ProfileData::stale_reason() const {
+  return impl_->stale_reason;
+}
 
 const DyadSeries* ProfileData::Impl::Series(std::uint32_t key, DyadSeries& scratch,
                                             Status& status) const {

@@ -83,6 +83,13 @@ TEST(ProfileCli, BadEvidenceNamesFileLineColumn) {
   EXPECT_EQ(run.exit_code, 2) << run.out;
   EXPECT_NE(run.out.find("leader_meetings.csv:3:2"), std::string::npos) << run.out;
   EXPECT_NE(run.out.find("2014-02-30"), std::string::npos) << run.out;
+  // --check validates the same files without building anything.
+  CliRun check = Entente("profile --check --evidence " + evidence.string());
+  EXPECT_EQ(check.exit_code, 2) << check.out;
+  EXPECT_NE(check.out.find("leader_meetings.csv:3:2"), std::string::npos) << check.out;
+  CliRun good = Entente("profile --check --format csv");
+  EXPECT_EQ(good.exit_code, 0) << good.out;
+  EXPECT_NE(good.out.find("personal/leader_meetings.csv,"), std::string::npos) << good.out;
 }
 
 // JSON carries every indicator with value, score, source and evidence;
@@ -129,6 +136,35 @@ TEST(ProfileCli, JsonAndStoredPanelAgree) {
   int rows = 0;
   while (std::getline(lines, line)) ++rows;
   EXPECT_EQ(rows, 6) << rank.out;  // header + 5
+}
+
+// After an evidence file changes, the stored panel is stale: the command
+// rebuilds from the files instead of showing values the rows no longer back.
+TEST(ProfileCli, StalePanelIsRebuilt) {
+  testing_support::ScratchDir dir("entente-profile-cli");
+  const fs::path evidence = dir / "evidence";
+  fs::copy(ProjectDataDir() + "/evidence", evidence, fs::copy_options::recursive);
+  const std::string args = " --store " + (dir / "s.sqlite").string() + " ";
+  const std::string ev = " --evidence " + evidence.string();
+  ASSERT_EQ(Entente(args + "import profile" + ev).exit_code, 0);
+  auto meetings_2013 = [&] {
+    CliRun run = Entente(args + "profile CHN RUS --years 2013 --indicators --format csv" + ev);
+    EXPECT_EQ(run.exit_code, 0) << run.out;
+    const std::size_t at = run.out.find("leader_meetings,");
+    return at == std::string::npos ? std::string() : run.out.substr(at, 24);
+  };
+  EXPECT_EQ(meetings_2013().rfind("leader_meetings,3.0000", 0), 0u);
+  // Drop the 2013-03-22 Moscow meeting.
+  const fs::path file = evidence / "personal" / "leader_meetings.csv";
+  std::ifstream in(file);
+  std::string line, kept;
+  while (std::getline(in, line)) {
+    if (line.rfind("CHN-RUS,2013-03-22,", 0) == 0) continue;
+    kept += line + "\n";
+  }
+  in.close();
+  std::ofstream(file, std::ios::trunc) << kept;
+  EXPECT_EQ(meetings_2013().rfind("leader_meetings,2.0000", 0), 0u);
 }
 
 }  // namespace

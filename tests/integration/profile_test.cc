@@ -136,7 +136,7 @@ TEST(ProfileRealData, RecordRussiaChinaTradeFrom2022) {
 
 // Source: Allison (2023) "about 40" one-on-one Xi-Putin meetings since 2013;
 // Feng & He count 42 for 2013-2023 (shared/METHODS.md section 2). The
-// evidence file holds 35 of them for 2013-2023 (docs/evidence-nonmilitary.md
+// evidence file holds 37 of them for 2013-2023 (docs/evidence-nonmilitary.md
 // lists the ones no public page confirmed), so the count must be within a
 // few of 40 and never above 42.
 TEST(ProfileRealData, AboutFortyXiPutinMeetings) {
@@ -153,6 +153,59 @@ TEST(ProfileRealData, AboutFortyXiPutinMeetings) {
   }
   EXPECT_GE(meetings, 33);
   EXPECT_LE(meetings, 42);
+}
+
+const ProfileEvidenceFact* Fact(const ProfileYear& y, std::string_view indicator) {
+  for (const auto& f : y.evidence_facts) {
+    if (f.indicator == indicator) return &f;
+  }
+  return nullptr;
+}
+
+// Source: the evidence file economic/bilateral_trade.csv, technology rows
+// (docs/evidence-nonmilitary.md): Carnegie (May 2024) finds China supplied
+// "approximately 90 percent" of Russia's imports of G7 high-priority dual-use
+// items in 2023; Chinese customs (via the WSJ) show integrated-circuit
+// exports to Russia of $74 million in 2021 and $179 million in 2022; UN
+// Comtrade (via the Washington Post) metalworking machines $94 million in
+// 2022 and $390 million in 2023. The profile lists them as cited, unscored
+// facts in their years, with unit and source, and no technology fact before
+// 2021 (the file has none: missing, never zero).
+TEST(ProfileRealData, ChinaRussiaTechnologyExportsAreCitedFacts) {
+  ASSERT_TRUE(SharedPanel().data.has_value());
+  const DyadProfile p = Profile("CHN", "RUS", {2015, 2024});
+  for (const ProfileYear& y : p.rows) {
+    if (y.year >= 2021) continue;
+    for (const auto& f : y.evidence_facts) {
+      EXPECT_NE(f.indicator.rfind("tech_", 0), 0u) << y.year << " " << f.indicator;
+    }
+  }
+  const ProfileYear* y2023 = Year(p, 2023);
+  ASSERT_NE(y2023, nullptr);
+  const auto* share = Fact(*y2023, "tech_high_priority_items_share_of_2_imports_from_1");
+  ASSERT_NE(share, nullptr);
+  EXPECT_DOUBLE_EQ(share->value, 90);
+  EXPECT_EQ(share->unit.rfind("percent", 0), 0u);
+  EXPECT_NE(share->source.url.find("carnegieendowment.org"), std::string::npos);
+  auto value = [&](int year, std::string_view indicator) -> double {
+    const ProfileYear* y = Year(p, year);
+    const ProfileEvidenceFact* f = y ? Fact(*y, indicator) : nullptr;
+    EXPECT_NE(f, nullptr) << year << " " << indicator;
+    if (f == nullptr) return -1;
+    EXPECT_EQ(f->unit, "USD million") << year << " " << indicator;
+    EXPECT_EQ(f->source.url.rfind("http", 0), 0u);
+    return f->value;
+  };
+  EXPECT_DOUBLE_EQ(value(2021, "tech_integrated_circuit_exports_1_to_2"), 74);
+  EXPECT_DOUBLE_EQ(value(2022, "tech_integrated_circuit_exports_1_to_2"), 179);
+  EXPECT_DOUBLE_EQ(value(2022, "tech_metalworking_machine_exports_1_to_2"), 94);
+  EXPECT_DOUBLE_EQ(value(2023, "tech_metalworking_machine_exports_1_to_2"), 390);
+  // Swapping the pair keeps the facts; the file's order names the direction.
+  const DyadProfile q = Profile("RUS", "CHN", {2023, 2023});
+  ASSERT_EQ(q.rows.size(), 1u);
+  const auto* swapped = Fact(q.rows[0], "tech_metalworking_machine_exports_1_to_2");
+  ASSERT_NE(swapped, nullptr);
+  EXPECT_EQ(swapped->file_dyad, "CHN-RUS");
 }
 
 // Source: Voeten's UNGA votes (unga/voeten_votes_1946_2015.csv, the store):
@@ -306,6 +359,7 @@ TEST(ProfileRealData, StoredPanelMatchesMemory) {
   auto stored = ProfileData::OpenStored(*panel.store, SharedCountries(), Options(&*panel.store));
   ASSERT_TRUE(stored.ok()) << stored.status().message();
   EXPECT_EQ(stored->size(), panel.data->size());
+  EXPECT_EQ(stored->stale_reason(), "");  // same evidence and frameworks as the build
   for (auto [a, b] : {std::pair{"CHN", "RUS"}, {"USA", "IND"}, {"DEU", "FRA"}}) {
     auto x = ProfileDyad(*panel.data, SharedCountries(), C(a), C(b), {1950, 2025});
     auto y = ProfileDyad(*stored, SharedCountries(), C(a), C(b), {1950, 2025});
