@@ -183,6 +183,26 @@ void BM_ProfileDyadStoredOpen(benchmark::State& state) {
 }
 BENCHMARK(BM_ProfileDyadStoredOpen)->Unit(benchmark::kMillisecond)->UseRealTime();
 
+// The same query with the bootstrap turned off (slopes only): the
+// difference from BM_ProfileDyadStoredOpen is the cost of the seven trend
+// intervals.
+void BM_ProfileDyadNoBootstrap(benchmark::State& state) {
+  EnsureStored();
+  Scratch& s = TheScratch();
+  ProfileDataOptions options = Options(&*s.store);
+  options.bootstrap_replicates = 0;
+  auto data = ProfileData::OpenStored(*s.store, Registry(), options);
+  if (!data.ok()) Die(data.status().message());
+  const Country& chn = **Registry().Find("CHN");
+  const Country& rus = **Registry().Find("RUS");
+  for (auto _ : state) {
+    auto profile = ProfileDyad(*data, Registry(), chn, rus, YearRange{1991, 2025});
+    if (!profile.ok()) Die(profile.status().message());
+    benchmark::DoNotOptimize(profile->rows.size());
+  }
+}
+BENCHMARK(BM_ProfileDyadNoBootstrap)->Unit(benchmark::kMillisecond)->UseRealTime();
+
 // `entente rank --year 2010 --top 20` on the stored panel.
 void BM_RankStored(benchmark::State& state) {
   EnsureStored();

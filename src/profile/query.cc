@@ -1,10 +1,10 @@
 // Queries on a built or stored panel: one dyad's profile, trends, ranking.
 #include <algorithm>
 #include <cmath>
-#include <random>
 
 #include "profile/profile_impl.h"
 #include "profile/profile_store.h"
+#include "profile/trend.h"
 
 namespace entente {
 namespace {
@@ -12,7 +12,6 @@ namespace {
 using namespace profile_internal;
 
 constexpr DateKey kMidYearDay = 701;
-constexpr double kConfidence = 0.95;
 
 std::optional<double> Opt(float v) {
   return Present(v) ? std::optional<double>(v) : std::nullopt;
@@ -34,61 +33,6 @@ std::string DatasetSource(int column, int year) {
   const ProfileIndicatorInfo& info = ProfileIndicators()[column];
   (void)year;
   return std::string(info.sources);
-}
-
-// OLS slope of y on x.
-std::optional<double> Slope(const std::vector<double>& x, const std::vector<double>& y) {
-  const std::size_t n = x.size();
-  if (n < 3) return std::nullopt;
-  double mx = 0, my = 0;
-  for (std::size_t i = 0; i < n; ++i) {
-    mx += x[i];
-    my += y[i];
-  }
-  mx /= n;
-  my /= n;
-  double sxy = 0, sxx = 0;
-  for (std::size_t i = 0; i < n; ++i) {
-    sxy += (x[i] - mx) * (y[i] - my);
-    sxx += (x[i] - mx) * (x[i] - mx);
-  }
-  if (sxx <= 0) return std::nullopt;
-  return sxy / sxx;
-}
-
-ProfileTrend Trend(std::string series, const std::vector<double>& x, const std::vector<double>& y,
-                   int replicates, std::uint64_t seed) {
-  ProfileTrend t;
-  t.series = std::move(series);
-  t.years_used = static_cast<int>(x.size());
-  t.slope = Slope(x, y);
-  if (!t.slope || replicates < 10) return t;
-  // Pairs bootstrap over the years: resample (year, value) pairs with
-  // replacement; replicates whose years are all equal give no slope and are
-  // dropped.
-  std::mt19937_64 rng(seed);
-  std::uniform_int_distribution<std::size_t> pick(0, x.size() - 1);
-  std::vector<double> slopes, bx(x.size()), by(x.size());
-  slopes.reserve(replicates);
-  for (int r = 0; r < replicates; ++r) {
-    for (std::size_t i = 0; i < x.size(); ++i) {
-      const std::size_t k = pick(rng);
-      bx[i] = x[k];
-      by[i] = y[k];
-    }
-    if (auto s = Slope(bx, by)) slopes.push_back(*s);
-  }
-  if (slopes.size() < 10) return t;
-  std::sort(slopes.begin(), slopes.end());
-  auto quantile = [&](double q) {
-    const double pos = q * (slopes.size() - 1);
-    const std::size_t lo = static_cast<std::size_t>(std::floor(pos));
-    const std::size_t hi = std::min(lo + 1, slopes.size() - 1);
-    return slopes[lo] + (pos - lo) * (slopes[hi] - slopes[lo]);
-  };
-  t.ci_low = quantile((1 - kConfidence) / 2);
-  t.ci_high = quantile(1 - (1 - kConfidence) / 2);
-  return t;
 }
 
 }  // namespace
@@ -203,7 +147,7 @@ Result<DyadProfile> ProfileDyad(const ProfileData& data, const CountryRegistry& 
     const std::string name = d < kProfileDimensionCount
                                  ? std::string(ProfileDimensionId(static_cast<ProfileDimension>(d)))
                                  : std::string("composite");
-    out.trends.push_back(Trend(name, x, y, replicates, seed + d));
+    out.trends.push_back(BootstrapTrend(name, x, y, replicates, seed + d));
   }
   return out;
 }
