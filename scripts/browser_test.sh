@@ -25,7 +25,10 @@ if [ ! -f "$STORE_DIR/ungd-sample.done" ]; then
     --format csv --out /dev/null
   touch "$STORE_DIR/ungd-sample.done"
 fi
-if [ ! -f "$STORE_DIR/profile.done" ]; then
+# Stored again when an evidence or framework file changed since (a stale
+# panel would be rebuilt by every profile command instead of opened).
+if [ ! -f "$STORE_DIR/profile.done" ] ||
+  [ -n "$(find data/evidence data/frameworks -newer "$STORE_DIR/profile.done" -print -quit)" ]; then
   "$BINARY" --store "$STORE" --data "$DATA" -q import profile
   touch "$STORE_DIR/profile.done"
 fi

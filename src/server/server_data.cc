@@ -72,9 +72,9 @@ Status LoadMilitary(ServerData& d, const ServeLogFn& log) {
   return Status::Ok();
 }
 
-// As `entente profile` does: the panel stored in the store when there is
-// one (fast to open), else built from the datasets now (tens of seconds: the
-// ideal points are fitted) and kept in memory.
+// As `entente profile` does: the panel stored in the store when there is an
+// up-to-date one (fast to open), else built from the datasets now (tens of
+// seconds: the ideal points are fitted) and kept in memory.
 Status LoadProfile(ServerData& d, Store& store, const ServeLogFn& log) {
   Stopwatch w;
   ProfileDataOptions& options = d.profile_options;
@@ -85,7 +85,9 @@ Status LoadProfile(ServerData& d, Store& store, const ServeLogFn& log) {
   options.fit_ideal_points = true;
   options.store = &store;
   auto stored = ProfileData::OpenStored(store, d.countries, options);
-  if (stored.ok()) {
+  // A stored panel older than its evidence files is rebuilt, as the command
+  // line does, so that both answer the same.
+  if (stored.ok() && stored->stale_reason().empty()) {
     d.profile_years = stored->years();
     d.profile_dyad_years = stored->size();
     options.store = nullptr;  // each connection opens its own
@@ -93,8 +95,9 @@ Status LoadProfile(ServerData& d, Store& store, const ServeLogFn& log) {
                  YearsText(d.profile_years) + " (" + Seconds(w) + ")");
     return Status::Ok();
   }
-  if (stored.status().code() != Status::Code::kNotFound) return stored.status();
-  Say(log, "no profile panel in the store: building it (`entente import profile` stores it)");
+  if (!stored.ok() && stored.status().code() != Status::Code::kNotFound) return stored.status();
+  Say(log, (stored.ok() ? stored->stale_reason() : std::string("no profile panel in the store")) +
+               ": building it (`entente import profile` stores it)");
   auto built = ProfileData::Build(d.countries, options);
   options.store = nullptr;  // read while building only: the panel is kept in memory
   if (!built.ok()) return built.status();
