@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "entente/data_bundle.h"
+#include "support/run_command.h"
 #include "support/scratch_dir.h"
 
 namespace entente {
@@ -26,22 +27,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct CommandRun {
-  int exit_code = -1;
-  std::string out;
-};
-
-CommandRun Shell(const std::string& command) {
-  CommandRun run;
-  FILE* pipe = popen(command.c_str(), "r");
-  if (pipe == nullptr) return run;
-  char buffer[65536];
-  std::size_t n;
-  while ((n = fread(buffer, 1, sizeof buffer, pipe)) > 0) run.out.append(buffer, n);
-  const int status = pclose(pipe);
-  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return run;
-}
+using testing_support::CommandRun;
+constexpr auto Shell = testing_support::RunShell;
 
 std::string Entente() {
   return std::string(ENTENTE_BINARY) + " --data " + ENTENTE_SHARED_DATA;

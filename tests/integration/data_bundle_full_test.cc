@@ -13,6 +13,7 @@
 
 #include "entente/data_bundle.h"
 #include "support/bundle_server.h"
+#include "support/run_command.h"
 #include "support/scratch_dir.h"
 
 namespace entente {
@@ -20,21 +21,10 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct CommandRun {
-  int exit_code = -1;
-  std::string out;
-};
-
+using testing_support::CommandRun;
+// Every command here folds stderr into the captured output.
 CommandRun Shell(const std::string& command) {
-  CommandRun run;
-  FILE* pipe = popen((command + " 2>&1").c_str(), "r");
-  if (pipe == nullptr) return run;
-  char buffer[65536];
-  std::size_t n;
-  while ((n = fread(buffer, 1, sizeof buffer, pipe)) > 0) run.out.append(buffer, n);
-  const int status = pclose(pipe);
-  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return run;
+  return testing_support::RunShell(command + " 2>&1");
 }
 
 TEST(DataBundleFullTest, ScriptReproducesTheRecordedBundleAndItFetchesIntact) {

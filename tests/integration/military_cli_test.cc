@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "entente/paths.h"
+#include "support/run_command.h"
 #include "support/scratch_dir.h"
 
 namespace entente {
@@ -19,26 +20,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct CliRun {
-  int exit_code = -1;
-  std::string out;
-};
-
-// Runs the binary with `args` (shell-quoted by the caller); stderr goes to
-// stdout so messages can be checked.
-CliRun Entente(const std::string& args) {
-  const std::string command =
-      std::string(ENTENTE_BINARY) + " --data " + ENTENTE_SHARED_DATA + " -q " + args + " 2>&1";
-  CliRun run;
-  FILE* pipe = popen(command.c_str(), "r");
-  if (pipe == nullptr) return run;
-  char buffer[65536];
-  std::size_t n;
-  while ((n = fread(buffer, 1, sizeof buffer, pipe)) > 0) run.out.append(buffer, n);
-  const int status = pclose(pipe);
-  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return run;
-}
+using CliRun = testing_support::CommandRun;
+constexpr auto Entente = testing_support::RunEntente;
 
 std::vector<std::vector<std::string>> ParseCsv(const std::string& text) {
   std::vector<std::vector<std::string>> rows;

@@ -15,6 +15,7 @@
 #include <string>
 
 #include "entente/paths.h"
+#include "support/run_command.h"
 #include "support/scratch_dir.h"
 
 namespace entente {
@@ -22,24 +23,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct CliRun {
-  int exit_code = -1;
-  std::string out;
-};
-
-CliRun Entente(const std::string& args) {
-  const std::string command =
-      std::string(ENTENTE_BINARY) + " --data " + ENTENTE_SHARED_DATA + " -q " + args + " 2>&1";
-  CliRun run;
-  FILE* pipe = popen(command.c_str(), "r");
-  if (pipe == nullptr) return run;
-  char buffer[65536];
-  std::size_t n;
-  while ((n = fread(buffer, 1, sizeof buffer, pipe)) > 0) run.out.append(buffer, n);
-  const int status = pclose(pipe);
-  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return run;
-}
+using CliRun = testing_support::CommandRun;
+constexpr auto Entente = testing_support::RunEntente;
 
 TEST(ProfileCli, HelpHasExamples) {
   for (const char* cmd : {"profile --help", "rank --help", "import profile --help"}) {

@@ -34,6 +34,7 @@
 #include "entente/unga.h"
 #include "store/sqlite.h"
 #include "support/markup_probe.h"
+#include "support/run_command.h"
 #include "support/scratch_dir.h"
 
 namespace entente::integration {
@@ -550,24 +551,8 @@ TEST(ReportDyadListTest, RoundTripsRandomDyadsAndSurvivesRandomText) {
   }
 }
 
-struct CliRun {
-  int exit_code = -1;
-  std::string out;
-};
-
-CliRun Entente(const std::string& args) {
-  const std::string command =
-      std::string(ENTENTE_BINARY) + " --data " + kData + " -q " + args + " 2>&1";
-  CliRun run;
-  FILE* pipe = popen(command.c_str(), "r");
-  if (pipe == nullptr) return run;
-  char buffer[65536];
-  std::size_t n;
-  while ((n = fread(buffer, 1, sizeof buffer, pipe)) > 0) run.out.append(buffer, n);
-  const int status = pclose(pipe);
-  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return run;
-}
+using CliRun = testing_support::CommandRun;
+constexpr auto Entente = testing_support::RunEntente;
 
 TEST_F(ReportTest, CommandWritesTheFilePrintsItsPathAndRejectsBadInput) {
   const std::string out = (dir_.path() / "r.html").string();
