@@ -248,7 +248,7 @@ TEST_F(OpcodeCoderTest, AdversarialInputsNeverBreakTheInvariants) {
       "We " + repeat("support and ", 30000) + "help.",
       repeat("Mr. U.S. e.g. ", 20000),
       repeat("\xc0\xaf\xed\xa0\x80\xf0\x9f \xff\xfe", 20000),
-      repeat(std::string("we\0help\0", 10), 20000),
+      repeat(std::string("we\0help\0", 8), 20000),  // 8 bytes, NULs included
       repeat("\xe2\x80\x9c\xe2\x80\x9d\xe2\x80\x99s n't 's ", 20000),
       repeat("China, as a member, ", 10000) + "has helped.",
       repeat("we\t", 30000),
