@@ -25,6 +25,7 @@
 #include <vector>
 
 #include "entente/status.h"
+#include "entente/unga.h"
 
 namespace entente {
 
@@ -51,6 +52,10 @@ struct IdealPointData {
   // At most one vote per (item, country). Items without votes are ignored.
   std::vector<Vote> votes;
 };
+
+// The store's votes in index form: absences and non-membership dropped;
+// Voeten's 1 yes, 2 abstain, 3 no become kYes, kAbstain, kNo.
+IdealPointData IdealPointDataFromVotes(const UngaVotes& votes);
 
 struct IdealPointOptions {
   // Seeds the random start: one N(0, 1) position per state. Different

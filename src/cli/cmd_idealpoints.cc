@@ -18,23 +18,6 @@ struct IdealPointsOptions {
   int threads = 0;
 };
 
-// The store's votes as the estimator's index form (absences dropped).
-IdealPointData ToIdealPointData(const UngaVotes& votes) {
-  IdealPointData data;
-  data.ccodes = votes.ccodes;
-  data.item_session.reserve(votes.roll_calls.size());
-  for (const auto& rc : votes.roll_calls) data.item_session.push_back(rc.session);
-  data.votes.reserve(votes.vote_code.size());
-  for (std::size_t v = 0; v < votes.vote_code.size(); ++v) {
-    const int code = votes.vote_code[v];
-    if (code < 1 || code > 3) continue;
-    // Voeten codes 1 yes, 2 abstain, 3 no -> ordered categories no < abstain < yes.
-    const std::int8_t category = static_cast<std::int8_t>(3 - code);
-    data.votes.push_back({votes.vote_roll_call[v], votes.vote_country[v], category});
-  }
-  return data;
-}
-
 Status RunIdealPoints(CliContext& ctx, const IdealPointsOptions& o) {
   YearRange years;
   if (!o.years.empty()) {
@@ -56,7 +39,7 @@ Status RunIdealPoints(CliContext& ctx, const IdealPointsOptions& o) {
   options.seed = o.seed;
   options.max_iterations = o.max_iterations;
   options.threads = o.threads;
-  auto fit = EstimateIdealPoints(ToIdealPointData(*votes), options);
+  auto fit = EstimateIdealPoints(IdealPointDataFromVotes(*votes), options);
   if (!fit.ok()) return fit.status();
   if (!ctx.quiet) {
     std::cerr << "ideal points: " << fit->estimates.size() << " state-sessions from " << fit->votes

@@ -219,24 +219,6 @@ Status LoadLeaders(const std::string& dir, const CountryRegistry& countries,
   return Status::Ok();
 }
 
-// The store's votes in the ideal-point estimator's index form (absences
-// and non-membership dropped; Voeten 1 yes, 2 abstain, 3 no become the
-// ordered categories yes > abstain > no).
-IdealPointData ToIdealPointData(const UngaVotes& votes) {
-  IdealPointData data;
-  data.ccodes = votes.ccodes;
-  data.item_session.reserve(votes.roll_calls.size());
-  for (const auto& rc : votes.roll_calls) data.item_session.push_back(rc.session);
-  data.votes.reserve(votes.vote_code.size());
-  for (std::size_t v = 0; v < votes.vote_code.size(); ++v) {
-    const int code = votes.vote_code[v];
-    if (code < 1 || code > 3) continue;
-    data.votes.push_back(
-        {votes.vote_roll_call[v], votes.vote_country[v], static_cast<std::int8_t>(3 - code)});
-  }
-  return data;
-}
-
 constexpr int kFirstSessionYear = 1945;  // session s opens in September of 1945 + s
 
 void UseIdealPoints(const IdealPointFit& fit, Sources& s) {
@@ -269,7 +251,7 @@ Status LoadVotes(const ProfileDataOptions& options, YearRange years, Sources& s)
     });
   }
   if (options.ideal_points == nullptr && options.fit_ideal_points && !votes->roll_calls.empty()) {
-    auto fit = EstimateIdealPoints(ToIdealPointData(*votes));
+    auto fit = EstimateIdealPoints(IdealPointDataFromVotes(*votes));
     if (!fit.ok()) return fit.status();
     UseIdealPoints(*fit, s);
   }

@@ -14,24 +14,6 @@ namespace {
 
 constexpr int kFirstSessionYear = 1946;
 
-// The store's votes in the estimator's index form, as `entente idealpoints`
-// builds them (absences dropped; Voeten 1 yes, 2 abstain, 3 no become the
-// ordered categories no < abstain < yes).
-IdealPointData ToIdealPointData(const UngaVotes& votes) {
-  IdealPointData data;
-  data.ccodes = votes.ccodes;
-  data.item_session.reserve(votes.roll_calls.size());
-  for (const auto& rc : votes.roll_calls) data.item_session.push_back(rc.session);
-  data.votes.reserve(votes.vote_code.size());
-  for (std::size_t v = 0; v < votes.vote_code.size(); ++v) {
-    const int code = votes.vote_code[v];
-    if (code < 1 || code > 3) continue;
-    data.votes.push_back(
-        {votes.vote_roll_call[v], votes.vote_country[v], static_cast<std::int8_t>(3 - code)});
-  }
-  return data;
-}
-
 Status LoadVotes(ReportContext& ctx) {
   auto votes = LoadUngaVotes(*ctx.store, ctx.years);
   if (!votes.ok()) return votes.status();
@@ -53,7 +35,7 @@ Status LoadVotes(ReportContext& ctx) {
     ctx.ideal_points_missing = "left out of this report (--no-idealpoints)";
     return Status::Ok();
   }
-  auto fit = EstimateIdealPoints(ToIdealPointData(*ctx.votes));
+  auto fit = EstimateIdealPoints(IdealPointDataFromVotes(*ctx.votes));
   if (!fit.ok()) {
     ctx.ideal_points_missing = "the ideal-point fit failed: " + fit.status().message();
     return Status::Ok();
