@@ -10,47 +10,17 @@
 
 #include "entente/opcode.h"
 #include "opcode/default_neutral.h"
+#include "support/opcode_coder_fixture.h"
 
 namespace entente {
 namespace {
 
-class OpcodeDefaultNeutralTest : public ::testing::Test {
+class OpcodeDefaultNeutralTest : public testing_support::OpcodeCoderFixture {
  protected:
-  static void SetUpTestSuite() {
-    CoderOptions options;
-    options.actors_file =
-        std::string(ENTENTE_SHARED_DATA) + "/cameo/petrarch2_Phoenix.Countries.actors.txt";
-    auto loaded = OpcodeCoder::Load(options);
-    if (!loaded.ok()) {
-      load_error_ = new std::string(loaded.status().message());
-      return;
-    }
-    coder_ = new OpcodeCoder(std::move(loaded).value());
+  static std::vector<CodedVerb> Code(std::string_view sentence, std::string_view iso3 = "BRA") {
+    return CodeAs(sentence, iso3);
   }
-  static void TearDownTestSuite() {
-    delete coder_;
-    coder_ = nullptr;
-  }
-  void SetUp() override {
-    if (coder_ == nullptr) GTEST_SKIP() << "coder unavailable: " << *load_error_;
-  }
-
-  std::vector<CodedVerb> Code(std::string_view sentence, std::string_view iso3 = "BRA") {
-    auto session = coder_->NewSession();
-    EXPECT_TRUE(session.ok());
-    SpeakerIdentity speaker = coder_->Speaker(iso3);
-    std::vector<CodedVerb> verbs;
-    TextCoding coding;
-    coder_->CodeSentence(*session, "1", NormalizeForCoding(sentence), speaker, &verbs, coding);
-    return verbs;
-  }
-
-  static OpcodeCoder* coder_;
-  static std::string* load_error_;
 };
-
-OpcodeCoder* OpcodeDefaultNeutralTest::coder_ = nullptr;
-std::string* OpcodeDefaultNeutralTest::load_error_ = nullptr;
 
 TEST_F(OpcodeDefaultNeutralTest, VerbMissingFromTheLexiconIsNeutral) {
   struct Case {
