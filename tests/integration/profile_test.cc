@@ -136,9 +136,10 @@ TEST(ProfileRealData, RecordRussiaChinaTradeFrom2022) {
 
 // Source: Allison (2023) "about 40" one-on-one Xi-Putin meetings since 2013;
 // Feng & He count 42 for 2013-2023 (shared/METHODS.md section 2). The
-// evidence file holds 37 of them for 2013-2023 (docs/evidence-nonmilitary.md
-// lists the ones no public page confirmed), so the count must be within a
-// few of 40 and never above 42.
+// evidence file holds 38 rows for 2013-2023, two of them video-link
+// ceremonies (docs/evidence-nonmilitary.md lists them and the meetings no
+// public page confirmed), so the count must be within a few of 40 and never
+// above 42.
 TEST(ProfileRealData, AboutFortyXiPutinMeetings) {
   ASSERT_TRUE(SharedPanel().data.has_value());
   const DyadProfile p = Profile("CHN", "RUS", {2013, 2023});
