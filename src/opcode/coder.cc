@@ -13,6 +13,7 @@
 #include "opcode/lexicon.h"
 #include "opcode/segmenter.h"
 #include "opcode/tagger.h"
+#include "opcode/verb_context.h"
 
 namespace entente {
 namespace {
@@ -1010,6 +1011,7 @@ void OpcodeCoder::CodeSentence(Session& session, std::string_view id, std::strin
         st.tags[k] = Pos::kVb;
       }
     }
+    opcode::CorrectVerbTags(impl_->tagger, impl_->lexicon, st.words, st.lower, st.tags);
     const std::vector<std::string>& lower_view = st.lower;
     SentenceCoder sc(impl_->lexicon, speaker, st.words, st.tags, lower_view, st.quoted);
     sc.FindGroups(st.groups);
