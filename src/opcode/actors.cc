@@ -32,6 +32,9 @@ std::string SelfIso3(std::string_view code) {
   return "";
 }
 
+const std::string_view kLeaderTitles[] = {"president", "premier",  "chairman",  "prime minister",
+                                          "comrade",   "general secretary", "secretary-general", "king"};
+
 }  // namespace
 
 Result<ActorDictionary> ActorDictionary::Load(const std::string& path) {
@@ -51,6 +54,14 @@ Result<ActorDictionary> ActorDictionary::Load(const std::string& path) {
           auto space = name.rfind(' ');
           if (space != std::string::npos && name.size() - space > 3) {
             terms.push_back(name.substr(space + 1));
+          }
+          // ... and by a title before the first name, which is the surname
+          // in Chinese and Korean order ("President Xi", "Premier Li").
+          auto first = name.find(' ');
+          if (first != std::string::npos && first >= 2) {
+            for (std::string_view title : kLeaderTitles) {
+              terms.push_back(std::string(title) + ' ' + name.substr(0, first));
+            }
           }
         }
       }
