@@ -31,7 +31,7 @@ class Context {
       std::size_t p = SkipAdverbsBack(k);
       if (p == kNone) continue;
       Pos verb;
-      if (AfterModal(p) || AfterInfinitiveTo(p, k)) {
+      if (AfterModal(p) || AfterInfinitiveTo(p, k) || AfterLetUs(p)) {
         verb = Pos::kVb;
       } else if (!AfterPronoun(p, k, verb) && !AfterNamedSubject(p, k, verb) &&
                  !InCoordination(p, k, verb)) {
@@ -66,6 +66,12 @@ class Context {
   // "we should (also) envisage", "cannot work together".
   bool AfterModal(std::size_t p) const { return t_[p] == Pos::kMd; }
 
+  // "let us (all) hope", "let me recall": the bare verb of a proposal.
+  bool AfterLetUs(std::size_t p) const {
+    if (l_[p] == "all" && p > 0) --p;
+    return (l_[p] == "us" || l_[p] == "me") && p > 0 && l_[p - 1] == "let";
+  }
+
   // "to deploy a policy", "to affirm that": "to" then an object.
   bool AfterInfinitiveTo(std::size_t p, std::size_t k) const {
     return t_[p] == Pos::kTo && ObjectFollows(k);
@@ -88,9 +94,12 @@ class Context {
     if (t_[k] != Pos::kNns || !EndsWith(l_[k], "s") || k + 1 >= n_) return false;
     if (t_[p] != Pos::kNnp && t_[p] != Pos::kNn) return false;
     if (p + 1 != k) return false;
+    // Not before "of" ("the needs of"), nor before "that" after a common
+    // noun ("the development partners that drafted"; but "the Department of
+    // Energy estimates that").
     Pos q = t_[k + 1];
-    bool object = ObjectFollows(k) || IsAdjective(q) || q == Pos::kTo ||
-                  (q == Pos::kIn && l_[k + 1] != "of");
+    if (l_[k + 1] == "of" || (l_[k + 1] == "that" && t_[p] != Pos::kNnp)) return false;
+    bool object = ObjectFollows(k) || IsAdjective(q) || q == Pos::kTo || q == Pos::kIn;
     if (!object) return false;
     verb = Pos::kVbz;
     return true;
@@ -118,12 +127,13 @@ class Context {
     return false;
   }
 
-  // Whether word k can be `verb`: the tagger's lexicon says so, or the word
-  // is unknown to it and is that form of a verb the VICS lexicon (or the
-  // default-neutral verbs of speech and cognition) holds.
+  // Whether word k can be `verb`: the tagger's lexicon says so, or it is
+  // that form of a verb the VICS lexicon (or the default-neutral verbs of
+  // speech and cognition) holds ("we witness the": the tagger knows only
+  // the noun).
   bool CanBe(std::size_t k, Pos verb) const {
-    if (tagger_.Knows(w_[k])) {
-      return tagger_.CanBe(w_[k], verb) || (verb == Pos::kVbp && tagger_.CanBe(w_[k], Pos::kVb));
+    if (tagger_.CanBe(w_[k], verb) || (verb == Pos::kVbp && tagger_.CanBe(w_[k], Pos::kVb))) {
+      return true;
     }
     const std::string& w = l_[k];
     bool form = true;
