@@ -32,8 +32,9 @@ std::string SelfIso3(std::string_view code) {
   return "";
 }
 
-const std::string_view kLeaderTitles[] = {"president", "premier",  "chairman",  "prime minister",
-                                          "comrade",   "general secretary", "secretary-general", "king"};
+const std::string_view kLeaderTitles[] = {"president",         "premier", "chairman",
+                                          "prime minister",    "comrade", "general secretary",
+                                          "secretary-general", "king"};
 
 }  // namespace
 

@@ -64,23 +64,22 @@ const WordSet kContinueControl = {"continue", "continues", "continued", "begin",
 const WordSet kNegativeControl = {"refuse", "refuses", "refused",  "fail",
                                   "fails",  "failed",  "cease",    "ceases",
                                   "ceased", "decline", "declines", "declined"};
-const WordSet kDeonticControl = {"need",    "needs",     "needed",    "have",   "has",
-                                 "had",     "compelled", "obliged",   "forced", "bound",
-                                 "duty",    "obligation"};
+const WordSet kDeonticControl = {"need",      "needs",   "needed", "have",  "has",  "had",
+                                 "compelled", "obliged", "forced", "bound", "duty", "obligation"};
 // Stance adjectives before "to" + verb: the act is done as it is announced
 // ("I am happy to state", "ASEAN is right to affirm", "it is my pleasure to
 // announce"): present tense, no modality.
-const WordSet kStanceWords = {"happy",     "pleased",   "glad",     "proud",       "honoured",
-                              "honored",   "delighted", "grateful", "thankful",    "right",
-                              "pleasure",  "honour",    "honor",    "privilege",   "intention",
-                              "wish",      "desire",    "hope",     "determination"};
+const WordSet kStanceWords = {"happy",    "pleased",   "glad",     "proud",        "honoured",
+                              "honored",  "delighted", "grateful", "thankful",     "right",
+                              "pleasure", "honour",    "honor",    "privilege",    "intention",
+                              "wish",     "desire",    "hope",     "determination"};
 // Nouns of the "it is my X to V" frame that announce an intention.
 const WordSet kIntentionNouns = {"intention", "wish", "desire", "hope", "determination"};
 // Verbs of request: "I would like you to study", "we expect the leaders to
 // shoulder": the subject asks an actor to act (an appeal, +1).
-const WordSet kRequestVerbs = {"like",   "want",     "wants",    "wanted", "expect",
-                               "expects", "expected", "need",     "needs",  "needed",
-                               "wish",   "wishes",   "encourage", "invite", "invites"};
+const WordSet kRequestVerbs = {"like",    "want",     "wants",     "wanted", "expect",
+                               "expects", "expected", "need",      "needs",  "needed",
+                               "wish",    "wishes",   "encourage", "invite", "invites"};
 // Linking verbs that, like "be", take a participle as predicate ("remain
 // committed", "stay united"): only an adjectival rule codes them.
 const WordSet kLinkingVerbs = {"remain", "remains", "remained", "stay",  "stays",
@@ -1156,8 +1155,8 @@ void OpcodeCoder::CodeSentence(Session& session, std::string_view id, std::strin
       }
       VerbGroup group = g;
       if (subject.found && subject.text == "us" && g.first >= 2 &&
-          (lower_view[g.first - 2] == "let" ||
-           (g.first >= 3 && lower_view[g.first - 3] == "let" && lower_view[g.first - 1] == "all"))) {
+          (lower_view[g.first - 2] == "let" || (g.first >= 3 && lower_view[g.first - 3] == "let" &&
+                                                lower_view[g.first - 1] == "all"))) {
         group.modality = Modality::kDeontic;  // "let us build": an appeal
       }
       if (subject.found) previous = subject;
@@ -1195,11 +1194,11 @@ void OpcodeCoder::CodeSentence(Session& session, std::string_view id, std::strin
         request_rule.category = 1;
         request_rule.mode = VerbMode::kWord;
         request_rule.source = "request-to";
-        request_rule.lemma = st.lemmas.empty()
-                                 ? opcode::GuessVerbLemma(lower_view[g.main],
-                                                          impl_->lexicon.IrregularBase(
-                                                              lower_view[g.main]))
-                                 : std::string(st.lemmas.front());
+        request_rule.lemma =
+            st.lemmas.empty()
+                ? opcode::GuessVerbLemma(lower_view[g.main],
+                                         impl_->lexicon.IrregularBase(lower_view[g.main]))
+                : std::string(st.lemmas.front());
         rule = &request_rule;
         lemma = request_rule.lemma;
       }

@@ -59,8 +59,8 @@ class Context {
   bool ObjectFollows(std::size_t k) const {
     if (k + 1 >= n_) return false;
     Pos q = t_[k + 1];
-    return q == Pos::kDet || q == Pos::kPdt || q == Pos::kPrps || q == Pos::kCd ||
-           q == Pos::kNnp || q == Pos::kNnps || q == Pos::kPrp || l_[k + 1] == "that";
+    return q == Pos::kDet || q == Pos::kPdt || q == Pos::kPrps || q == Pos::kCd || q == Pos::kNnp ||
+           q == Pos::kNnps || q == Pos::kPrp || l_[k + 1] == "that";
   }
 
   // "we should (also) envisage", "cannot work together".
