@@ -32,10 +32,6 @@ std::string SelfIso3(std::string_view code) {
   return "";
 }
 
-const std::string_view kLeaderTitles[] = {"president",         "premier", "chairman",
-                                          "prime minister",    "comrade", "general secretary",
-                                          "secretary-general", "king"};
-
 }  // namespace
 
 Result<ActorDictionary> ActorDictionary::Load(const std::string& path) {
@@ -57,12 +53,11 @@ Result<ActorDictionary> ActorDictionary::Load(const std::string& path) {
             terms.push_back(name.substr(space + 1));
           }
           // ... and by a title before the first name, which is the surname
-          // in Chinese and Korean order ("President Xi", "Premier Li").
+          // in Chinese and Korean order ("President Xi"): one marked term
+          // per person, which the coder matches only after a title word.
           auto first = name.find(' ');
           if (first != std::string::npos && first >= 2) {
-            for (std::string_view title : kLeaderTitles) {
-              terms.push_back(std::string(title) + ' ' + name.substr(0, first));
-            }
+            terms.push_back(std::string(kTitledPrefix) + name.substr(0, first));
           }
         }
       }

@@ -320,6 +320,10 @@ const WordSet kReportingVerbs = {"say",       "state",     "declare",  "announce
                                  "insist",    "affirm",    "assert",   "reiterate", "stress",
                                  "emphasize", "emphasise", "maintain", "vow",       "pledge"};
 const WordSet kReportedPronouns = {"it", "he", "she", "they"};
+// Titles before a leader's name ("President Xi", "Prime Minister Abbott",
+// "General Secretary Xi").
+const WordSet kLeaderTitles = {"president", "premier", "chairman",          "minister",
+                               "comrade",   "king",    "secretary-general", "secretary"};
 
 bool IsWordToken(std::string_view w) {
   for (char c : w) {
@@ -841,6 +845,12 @@ bool SentenceCoder::MatchesSpeaker(std::size_t begin, std::size_t end) const {
   if (speaker_.terms.empty()) return false;
   std::string phrase;
   for (std::size_t s = begin; s <= end; ++s) {
+    // "President Xi": a title, then a person's first name.
+    if (s < end && kLeaderTitles.count(l_[s])) {
+      phrase.assign(opcode::kTitledPrefix);
+      phrase += l_[s + 1];
+      if (std::binary_search(speaker_.terms.begin(), speaker_.terms.end(), phrase)) return true;
+    }
     phrase.clear();
     for (std::size_t e = s; e <= end && e < s + 5; ++e) {
       if (e > s) phrase += ' ';
