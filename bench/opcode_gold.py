@@ -15,11 +15,12 @@ the coder put in the class, the share the gold puts there) and the recall (of
 the gold verbs of the class, the share the coder puts there), and their
 unweighted (macro) means.
 
-Usage: bench/opcode_gold.py ENTENTE_BINARY [--set main|heldout|third|fourth] [extra entente opcode options...]
+Usage: bench/opcode_gold.py ENTENTE_BINARY [--set main|heldout|third|fourth|fifth] [extra entente opcode options...]
   --set main     tests/gold/sentences.tsv + verbs.tsv (default; used to tune the lexicon)
   --set heldout  tests/gold/heldout_sentences.tsv + heldout_verbs.tsv
   --set third    tests/gold/third_sentences.tsv + third_verbs.tsv (drawn after tuning on heldout)
   --set fourth   tests/gold/fourth_sentences.tsv + fourth_verbs.tsv (drawn before the default-neutral rule)
+  --set fifth    tests/gold/fifth_sentences.tsv + fifth_verbs.tsv (drawn after tuning on all four sets)
 """
 import collections
 import csv
@@ -35,6 +36,7 @@ SETS = {
     "heldout": ("tests/gold/heldout_sentences.tsv", "tests/gold/heldout_verbs.tsv"),
     "third": ("tests/gold/third_sentences.tsv", "tests/gold/third_verbs.tsv"),
     "fourth": ("tests/gold/fourth_sentences.tsv", "tests/gold/fourth_verbs.tsv"),
+    "fifth": ("tests/gold/fifth_sentences.tsv", "tests/gold/fifth_verbs.tsv"),
 }
 
 

@@ -52,6 +52,13 @@ Result<ActorDictionary> ActorDictionary::Load(const std::string& path) {
           if (space != std::string::npos && name.size() - space > 3) {
             terms.push_back(name.substr(space + 1));
           }
+          // ... and by a title before the first name, which is the surname
+          // in Chinese and Korean order ("President Xi"): one marked term
+          // per person, which the coder matches only after a title word.
+          auto first = name.find(' ');
+          if (first != std::string::npos && first >= 2) {
+            terms.push_back(std::string(kTitledPrefix) + name.substr(0, first));
+          }
         }
       }
     }

@@ -16,6 +16,11 @@
 
 namespace entente::opcode {
 
+// A term "@xi" marks the first name of a person ("xi jinping"), which names
+// them only after a title ("President Xi", "Premier Li": the surname comes
+// first in Chinese and Korean order).
+inline constexpr std::string_view kTitledPrefix = "@";
+
 class ActorDictionary {
  public:
   // An empty dictionary (no terms for any state).

@@ -13,6 +13,7 @@
 #include "opcode/lexicon.h"
 #include "opcode/segmenter.h"
 #include "opcode/tagger.h"
+#include "opcode/verb_context.h"
 
 namespace entente {
 namespace {
@@ -63,7 +64,26 @@ const WordSet kContinueControl = {"continue", "continues", "continued", "begin",
 const WordSet kNegativeControl = {"refuse", "refuses", "refused",  "fail",
                                   "fails",  "failed",  "cease",    "ceases",
                                   "ceased", "decline", "declines", "declined"};
-const WordSet kDeonticControl = {"need", "needs", "needed", "have", "has", "had"};
+const WordSet kDeonticControl = {"need",      "needs",   "needed", "have",  "has",  "had",
+                                 "compelled", "obliged", "forced", "bound", "duty", "obligation"};
+// Stance adjectives before "to" + verb: the act is done as it is announced
+// ("I am happy to state", "ASEAN is right to affirm", "it is my pleasure to
+// announce"): present tense, no modality.
+const WordSet kStanceWords = {"happy",    "pleased",   "glad",     "proud",        "honoured",
+                              "honored",  "delighted", "grateful", "thankful",     "right",
+                              "pleasure", "honour",    "honor",    "privilege",    "intention",
+                              "wish",     "desire",    "hope",     "determination"};
+// Nouns of the "it is my X to V" frame that announce an intention.
+const WordSet kIntentionNouns = {"intention", "wish", "desire", "hope", "determination"};
+// Verbs of request: "I would like you to study", "we expect the leaders to
+// shoulder": the subject asks an actor to act (an appeal, +1).
+const WordSet kRequestVerbs = {"like",    "want",     "wants",     "wanted", "expect",
+                               "expects", "expected", "need",      "needs",  "needed",
+                               "wish",    "wishes",   "encourage", "invite", "invites"};
+// Linking verbs that, like "be", take a participle as predicate ("remain
+// committed", "stay united"): only an adjectival rule codes them.
+const WordSet kLinkingVerbs = {"remain", "remains", "remained", "stay",  "stays",
+                               "stayed", "become",  "becomes",  "became"};
 const WordSet kPossibilityControl = {"able", "unable"};
 const WordSet kStandVerbs = {"stand", "stands", "stood", "remain", "remains", "remained"};
 const WordSet kTakeForms = {"take", "takes", "took", "taking"};
@@ -300,6 +320,10 @@ const WordSet kReportingVerbs = {"say",       "state",     "declare",  "announce
                                  "insist",    "affirm",    "assert",   "reiterate", "stress",
                                  "emphasize", "emphasise", "maintain", "vow",       "pledge"};
 const WordSet kReportedPronouns = {"it", "he", "she", "they"};
+// Titles before a leader's name ("President Xi", "Prime Minister Abbott",
+// "General Secretary Xi").
+const WordSet kLeaderTitles = {"president", "premier", "chairman",          "minister",
+                               "comrade",   "king",    "secretary-general", "secretary"};
 
 bool IsWordToken(std::string_view w) {
   for (char c : w) {
@@ -334,11 +358,15 @@ struct VerbGroup {
   bool has_aux = false;
   bool finite = true;
   bool via_control = false;  // the verb was reached through "to" ("need to improve")
+  bool request = false;      // "want/expect ACTOR to V": the control verb is an appeal
+  bool linking = false;      // "remain/stay + participle": coded only as an adjectival rule
+  std::size_t subject_at = static_cast<std::size_t>(-1);  // "it is my pleasure to": "my"
   bool coordinated = false;  // a verb sharing the subject of the verb before it
 };
 
 struct Subject {
   bool found = false;
+  std::size_t begin = 0;  // first token of the subject phrase
   OpcodeActor actor = OpcodeActor::kOther;
   std::string text;
 };
@@ -474,7 +502,20 @@ class SentenceCoder {
   void FindGroups(std::vector<VerbGroup>& groups) const;
   Subject FindSubject(const VerbGroup& group, const Subject& previous) const;
   Subject FindAgent(const VerbGroup& group) const;
+  Subject ClassifyAt(std::size_t k) const { return Classify(k, k); }
   std::size_t ObjectHead(std::size_t from) const;
+  // The object's first noun and its head (the last noun of that noun phrase:
+  // "Latvia's gratitude", "Muslim spiritual leaders"); `fronted` (a token
+  // index, or size() for none) stands in when no object follows.
+  struct Object {
+    std::string_view first;
+    std::string_view head;
+  };
+  Object ObjectNouns(std::size_t from, std::size_t fronted) const;
+  // The lexicon rule for `lemma` with `particle` and the object from `from`:
+  // the head decides, the first noun when only it selects an object rule.
+  const opcode::LexiconRule* SelectRule(std::string_view lemma, std::string_view particle,
+                                        std::size_t from, std::size_t fronted) const;
 
   const std::vector<std::string>& lower() const { return l_; }
   const std::vector<Pos>& tags() const { return t_; }
@@ -485,11 +526,17 @@ class SentenceCoder {
   // A negation, except "not only" ("we should not only restart ... but also
   // contribute"), which adds rather than denies.
   bool IsNegation(std::size_t i) const {
+    if (IsNoLonger(i)) return true;
     if (!kNegations.count(l_[i])) return false;
     return !(l_[i] == "not" && i + 1 < n_ && l_[i + 1] == "only");
   }
+  // "we can no longer tolerate": "no longer" is a negating adverb.
+  bool IsNoLonger(std::size_t i) const {
+    return (l_[i] == "no" && i + 1 < n_ && l_[i + 1] == "longer") ||
+           (l_[i] == "longer" && i > 0 && l_[i - 1] == "no");
+  }
   bool IsAdverbial(std::size_t i) const {
-    return opcode::IsAdverb(t_[i]) || kNegations.count(l_[i]) > 0;
+    return opcode::IsAdverb(t_[i]) || kNegations.count(l_[i]) > 0 || IsNoLonger(i);
   }
   // The next token index at or after i that is not an adverb; n_ when none.
   std::size_t SkipAdverbs(std::size_t i) const {
@@ -497,6 +544,19 @@ class SentenceCoder {
     return i;
   }
   bool IsVerbAt(std::size_t i) const { return i < n_ && opcode::IsVerb(t_[i]); }
+  // After a verb of request: the "to" of "ACTOR to V" starting at `from`
+  // ("you to study", "the Israeli and Palestinian leaders to shoulder"), or
+  // n_ when no actor and infinitive follow.
+  std::size_t RequestTo(std::size_t from) const {
+    std::size_t k = from;
+    while (k < n_ && k < from + 8 && (IsNpToken(k) || l_[k] == "and" || l_[k] == "of")) ++k;
+    if (k == from || k + 1 >= n_ || t_[k] != Pos::kTo || t_[k + 1] != Pos::kVb) return n_;
+    if (t_[from] == Pos::kPrp ? !kObjectPronouns.count(l_[from]) && l_[from] != "you"
+                              : !IsActor(from, k - 1)) {
+      return n_;
+    }
+    return k;
+  }
   bool IsNpToken(std::size_t i) const;
   // The noun phrase ending at `end` (inclusive): its first token.
   std::size_t NpStart(std::size_t end) const;
@@ -563,15 +623,17 @@ void SentenceCoder::FindGroups(std::vector<VerbGroup>& groups) const {
         if (IsNegation(k)) negated_here = true;
         ++k;
       }
-      bool is_aux = IsVerbAt(k) &&
-                    (kBe.count(word) || kHave.count(word) || kDo.count(word) || kGet.count(word));
+      bool linking = kLinkingVerbs.count(word) && k < n_ && t_[k] == Pos::kVbn;
+      bool is_aux = IsVerbAt(k) && (kBe.count(word) || kHave.count(word) || kDo.count(word) ||
+                                    kGet.count(word) || linking);
       if (is_aux && kHave.count(word) && t_[k] != Pos::kVbn && t_[k] != Pos::kVbd) is_aux = false;
       if (is_aux && kGet.count(word) && t_[k] != Pos::kVbn && t_[k] != Pos::kVbd) is_aux = false;
       if (is_aux) {
         if (negated_here) g.negated = true;
         if (kHave.count(word)) g.perfect = true;
         if (word == "did" || word == "was" || word == "were" || word == "had") g.past = true;
-        last_aux_be = kBe.count(word) > 0;
+        last_aux_be = kBe.count(word) > 0 || linking;
+        if (linking) g.linking = true;
         last_aux_get = kGet.count(word) > 0;
         g.has_aux = true;
         j = k;
@@ -644,11 +706,25 @@ void SentenceCoder::FindGroups(std::vector<VerbGroup>& groups) const {
       std::size_t m = g.last;
       std::size_t to = m + 1;
       bool adjective = false;
-      // "be ready to", "stand ready to": the predicate adjective after be or stand.
-      if ((kBe.count(l_[m]) || kStandVerbs.count(l_[m])) && to < n_ &&
-          kControlAdjectives.count(l_[to])) {
-        adjective = true;
-        ++to;
+      // "be ready to", "stand ready to", "am very happy to": the predicate
+      // adjective after be or stand; "it is my great pleasure to".
+      std::size_t predicate = n_;
+      if (kBe.count(l_[m]) || kStandVerbs.count(l_[m]) || kLinkingVerbs.count(l_[m])) {
+        std::size_t a = SkipAdverbs(to);
+        std::size_t owner = n_;
+        if (a < n_ && (l_[a] == "my" || l_[a] == "our")) {
+          owner = a;
+          a = a + 1;
+          while (a < n_ && (opcode::IsAdjective(t_[a]) || opcode::IsAdverb(t_[a]))) ++a;
+        }
+        bool stance = a < n_ && (owner < n_ ? kStanceWords.count(l_[a]) || l_[a] == "duty"
+                                            : kStanceWords.count(l_[a]) && !opcode::IsNoun(t_[a]));
+        if (a + 1 < n_ && t_[a + 1] == Pos::kTo && (kControlAdjectives.count(l_[a]) || stance)) {
+          adjective = true;
+          predicate = a;
+          to = a + 1;
+          if (owner < n_) g.subject_at = owner;
+        }
       }
       // "I take this opportunity to congratulate": the act is the verb after "to".
       bool opportunity = !adjective && kTakeForms.count(l_[m]) && m + 3 < n_ &&
@@ -665,12 +741,20 @@ void SentenceCoder::FindGroups(std::vector<VerbGroup>& groups) const {
         g.via_control = true;
         continue;
       }
+      if (!adjective && !opportunity && kRequestVerbs.count(l_[m]) && RequestTo(m + 1) < n_) {
+        g.request = true;  // "we expect the leaders to shoulder": the request is the act
+        break;
+      }
       if (to >= n_ || t_[to] != Pos::kTo) break;
       std::size_t v = SkipAdverbs(to + 1);
       if (!IsVerbAt(v) || t_[v] == Pos::kVbg || t_[v] == Pos::kVbd) break;
-      const std::string& control = adjective ? l_[m + 1] : l_[m];
+      const std::string& control = adjective ? l_[predicate] : l_[m];
       if (opportunity) {
         // keeps the tense of "take": a present speech act
+      } else if (kIntentionNouns.count(control) && g.subject_at < n_) {
+        g.modality = Modality::kFuture;  // "it is our intention to"
+      } else if (kStanceWords.count(control) && !kIntentionNouns.count(control)) {
+        g.modality = Modality::kNone;  // "I am happy to state": the act itself
       } else if (kPossibilityControl.count(control)) {
         if (g.modality == Modality::kNone) g.modality = Modality::kPossibility;
         if (control == "unable") g.negated = !g.negated;
@@ -732,6 +816,9 @@ bool SentenceCoder::IsNpToken(std::size_t i) const {
 std::size_t SentenceCoder::NpStart(std::size_t end) const {
   std::size_t b = end;
   while (b > 0) {
+    // A nominative pronoun opens its noun phrase ("we all"): in "the
+    // commitment we made" the noun before it heads a relative clause.
+    if (t_[b] == Pos::kPrp && kNominativePronouns.count(l_[b])) break;
     std::size_t p = b - 1;
     if (IsNpToken(p)) {
       b = p;
@@ -758,6 +845,12 @@ bool SentenceCoder::MatchesSpeaker(std::size_t begin, std::size_t end) const {
   if (speaker_.terms.empty()) return false;
   std::string phrase;
   for (std::size_t s = begin; s <= end; ++s) {
+    // "President Xi": a title, then a person's first name.
+    if (s < end && kLeaderTitles.count(l_[s])) {
+      phrase.assign(opcode::kTitledPrefix);
+      phrase += l_[s + 1];
+      if (std::binary_search(speaker_.terms.begin(), speaker_.terms.end(), phrase)) return true;
+    }
     phrase.clear();
     for (std::size_t e = s; e <= end && e < s + 5; ++e) {
       if (e > s) phrase += ' ';
@@ -799,6 +892,7 @@ Subject SentenceCoder::Classify(std::size_t begin, std::size_t end) const {
   Subject s;
   s.found = IsActor(begin, end);
   if (!s.found) return s;
+  s.begin = begin;
   for (std::size_t k = begin; k <= end; ++k) {
     if (k > begin) s.text += ' ';
     s.text += w_[k];
@@ -842,7 +936,14 @@ Subject SentenceCoder::FindSubject(const VerbGroup& g, const Subject& previous) 
     if (l_[a] == "," && a > 0) --a;
     bool det_actor = l_[a] == "those" || l_[a] == "all" || l_[a] == "others";
     if (!IsNpToken(a) || (t_[a] == Pos::kDet && !det_actor)) return none;
-    return Classify(NpStart(a), a);
+    std::size_t b = NpStart(a);
+    // "we are a country that knows": the antecedent is a predicate noun of
+    // a pronoun subject, which is the doer.
+    if (b >= 2 && kBe.count(l_[b - 1]) && t_[b - 2] == Pos::kPrp &&
+        kNominativePronouns.count(l_[b - 2]) && l_[b - 2] != "it") {
+      return Classify(b - 2, b - 2);
+    }
+    return Classify(b, a);
   }
   // A parenthetical between commas: "China, as a permanent member, has".
   if (l_[p] == "," && p > 1) {
@@ -856,6 +957,11 @@ Subject SentenceCoder::FindSubject(const VerbGroup& g, const Subject& previous) 
         bool clause_start = b == 0 || t_[b - 1] == Pos::kCc || l_[b - 1] == "that" ||
                             opcode::IsPunctuation(t_[b - 1]);
         if (!clause_start) break;
+        // "We, the small nations of the world, ... would": an apposition to
+        // a first-person pronoun names the pronoun's referent.
+        if (b >= 2 && l_[b - 1] == "," && (l_[b - 2] == "we" || l_[b - 2] == "i")) {
+          return Classify(b - 2, b - 2);
+        }
         return Classify(b, a);
       }
     }
@@ -863,8 +969,10 @@ Subject SentenceCoder::FindSubject(const VerbGroup& g, const Subject& previous) 
   }
   if (!IsNpToken(p) || t_[p] == Pos::kPrps || t_[p] == Pos::kPos) return none;
   std::size_t b = NpStart(p);
-  // "let us build": the first person plural proposes (an appeal).
-  if (l_[p] == "us" && b == p && p > 0 && l_[p - 1] == "let") return Classify(p, p);
+  // "let us build", "let us all hope": the first person plural proposes (an
+  // appeal); "let me thank": the speaker acts.
+  if (l_[p] == "all" && p > 1 && l_[p - 1] == "us" && l_[p - 2] == "let") --p;
+  if ((l_[p] == "us" || l_[p] == "me") && p > 0 && l_[p - 1] == "let") return Classify(p, p);
   // "Buffett himself described": an emphatic reflexive after its noun.
   if ((l_[p] == "himself" || l_[p] == "herself" || l_[p] == "themselves" || l_[p] == "ourselves" ||
        l_[p] == "myself" || l_[p] == "itself") &&
@@ -916,6 +1024,32 @@ std::size_t SentenceCoder::ObjectHead(std::size_t from) const {
     if (!skip) break;
   }
   return n_;
+}
+
+SentenceCoder::Object SentenceCoder::ObjectNouns(std::size_t from, std::size_t fronted) const {
+  Object o;
+  std::size_t k = ObjectHead(from);
+  if (k >= n_) {
+    if (fronted < n_) o.first = o.head = l_[fronted];
+    return o;
+  }
+  o.first = o.head = l_[k];
+  for (std::size_t j = k + 1; j < n_ && (opcode::IsNoun(t_[j]) || t_[j] == Pos::kPos); ++j) {
+    if (opcode::IsNoun(t_[j])) o.head = l_[j];
+  }
+  return o;
+}
+
+const opcode::LexiconRule* SentenceCoder::SelectRule(std::string_view lemma,
+                                                     std::string_view particle, std::size_t from,
+                                                     std::size_t fronted) const {
+  Object o = ObjectNouns(from, fronted);
+  const opcode::LexiconRule* rule = lexicon_.Select(lemma, particle, o.head, false);
+  if ((rule == nullptr || rule->objects.empty()) && o.first != o.head) {
+    const opcode::LexiconRule* by_first = lexicon_.Select(lemma, particle, o.first, false);
+    if (by_first != nullptr && !by_first->objects.empty()) rule = by_first;
+  }
+  return rule;
 }
 
 // Applies tense, modality and negation to the rule's category.
@@ -1010,6 +1144,7 @@ void OpcodeCoder::CodeSentence(Session& session, std::string_view id, std::strin
         st.tags[k] = Pos::kVb;
       }
     }
+    opcode::CorrectVerbTags(impl_->tagger, impl_->lexicon, st.words, st.lower, st.tags);
     const std::vector<std::string>& lower_view = st.lower;
     SentenceCoder sc(impl_->lexicon, speaker, st.words, st.tags, lower_view, st.quoted);
     sc.FindGroups(st.groups);
@@ -1021,7 +1156,8 @@ void OpcodeCoder::CodeSentence(Session& session, std::string_view id, std::strin
       if (!g.finite) {
         continue;
       }
-      Subject subject = sc.FindSubject(g, previous);
+      Subject subject =
+          g.subject_at < n ? sc.ClassifyAt(g.subject_at) : sc.FindSubject(g, previous);
       std::size_t pronoun = 0;
       if (!g.coordinated && IsReportedPronoun(st.lower, g.first, reporter, &pronoun)) {
         subject = reporter.subject;
@@ -1029,7 +1165,8 @@ void OpcodeCoder::CodeSentence(Session& session, std::string_view id, std::strin
       }
       VerbGroup group = g;
       if (subject.found && subject.text == "us" && g.first >= 2 &&
-          lower_view[g.first - 2] == "let") {
+          (lower_view[g.first - 2] == "let" || (g.first >= 3 && lower_view[g.first - 3] == "let" &&
+                                                lower_view[g.first - 1] == "all"))) {
         group.modality = Modality::kDeontic;  // "let us build": an appeal
       }
       if (subject.found) previous = subject;
@@ -1039,45 +1176,69 @@ void OpcodeCoder::CodeSentence(Session& session, std::string_view id, std::strin
       if (!subject.found && !(g.passive && g.first > 0)) continue;
       if (!subject.found) subject.found = true;
       // Particle and object.
+      // Particle: the word after the verb, or after its adverbs ("work
+      // directly with"); the object: the noun phrase after the particle.
       std::string_view particle;
       std::size_t after = g.main + 1;
-      if (after < n && (st.tags[after] == Pos::kRp || st.tags[after] == Pos::kIn ||
-                        st.tags[after] == Pos::kRb || st.tags[after] == Pos::kTo)) {
-        particle = lower_view[after];
+      auto is_particle = [&](std::size_t k) {
+        return k < n && (st.tags[k] == Pos::kRp || st.tags[k] == Pos::kIn ||
+                         st.tags[k] == Pos::kRb || st.tags[k] == Pos::kTo);
+      };
+      if (is_particle(after)) particle = lower_view[after];
+      std::size_t later = after;
+      while (later < n && opcode::IsAdverb(st.tags[later])) ++later;
+      // In "the commitment we made" (a relative clause without a relative
+      // pronoun) the noun before the pronoun subject is the object.
+      std::size_t fronted = n;
+      if (subject.found && subject.begin > 0 && st.tags[subject.begin] == Pos::kPrp &&
+          opcode::IsNoun(st.tags[subject.begin - 1]) && !g.passive) {
+        fronted = subject.begin - 1;
       }
       const opcode::LexiconRule* rule = nullptr;
       std::string_view lemma;
       bool adjectival = false;
-      bool used_particle = false;
+      std::size_t particle_at = n;  // the particle the rule used, if any
+      opcode::LexiconRule request_rule;
+      if (g.request) {
+        // "we expect the leaders to shoulder": a request to an actor (+1).
+        request_rule.category = 1;
+        request_rule.mode = VerbMode::kWord;
+        request_rule.source = "request-to";
+        request_rule.lemma =
+            st.lemmas.empty()
+                ? opcode::GuessVerbLemma(lower_view[g.main],
+                                         impl_->lexicon.IrregularBase(lower_view[g.main]))
+                : std::string(st.lemmas.front());
+        rule = &request_rule;
+        lemma = request_rule.lemma;
+      }
       for (std::string_view candidate : st.lemmas) {
-        std::size_t head_index = sc.ObjectHead(g.main + 1);
-        std::string_view object = head_index < n ? std::string_view(lower_view[head_index]) : "";
+        if (rule != nullptr) break;
         if (g.passive) {
           // "we are concerned", "we are committed to": adjectival, not passive.
-          rule = impl_->lexicon.Select(candidate, particle, object, true);
+          rule = impl_->lexicon.Select(candidate, particle,
+                                       sc.ObjectNouns(g.main + 1, fronted).head, true);
           if (rule != nullptr) adjectival = true;
         }
         if (rule == nullptr) {
-          const opcode::LexiconRule* with_particle = nullptr;
-          if (!particle.empty()) {
-            std::size_t head2 = sc.ObjectHead(g.main + 2);
-            std::string_view object2 = head2 < n ? std::string_view(lower_view[head2]) : "";
-            with_particle = impl_->lexicon.Select(candidate, particle, object2, false);
-            if (with_particle != nullptr && with_particle->particles.empty())
-              with_particle = nullptr;
-          }
-          if (with_particle != nullptr) {
-            rule = with_particle;
-            used_particle = true;
-          } else {
-            rule = impl_->lexicon.Select(candidate, "", object, false);
+          for (std::size_t at : {after, later}) {
+            if (!is_particle(at)) continue;
+            const opcode::LexiconRule* with_particle =
+                sc.SelectRule(candidate, lower_view[at], at + 1, fronted);
+            if (with_particle != nullptr && !with_particle->particles.empty()) {
+              rule = with_particle;
+              particle_at = at;
+              break;
+            }
           }
         }
+        if (rule == nullptr) rule = sc.SelectRule(candidate, "", g.main + 1, fronted);
         if (rule != nullptr) {
           lemma = candidate;
           break;
         }
       }
+      if (g.linking && !adjectival) continue;  // "remain unchanged": a state, not an act
       if (rule == nullptr) {
         // The default-neutral rule: a lexical verb with no rule is, by the
         // VICS rules, neutral (0) when its subject is an actor; the stop list
@@ -1128,9 +1289,9 @@ void OpcodeCoder::CodeSentence(Session& session, std::string_view id, std::strin
         CodedVerb v;
         v.sentence_id = std::string(id);
         v.verb = std::string(st.words[g.main]);
-        if (used_particle) {
+        if (particle_at < n) {
           v.verb += ' ';
-          v.verb += st.words[g.main + 1];
+          v.verb += st.words[particle_at];
         }
         v.lemma = std::string(lemma);
         v.subject = subject.actor;

@@ -266,6 +266,12 @@ bool Tagger::Knows(std::string_view word) const {
   return impl_->Lookup(word) != nullptr;
 }
 
+bool Tagger::CanBe(std::string_view word, Pos pos) const {
+  const Candidates* c = impl_->Lookup(word);
+  if (c == nullptr) return false;
+  return std::any_of(c->begin(), c->end(), [pos](const Candidate& k) { return k.pos == pos; });
+}
+
 void Tagger::Tag(const std::vector<std::string_view>& words, std::vector<Pos>& tags) const {
   const std::size_t n = words.size();
   tags.assign(n, Pos::kNn);

@@ -113,6 +113,9 @@ class Tagger {
   // True when the model's lexicon holds `word` (as written or with its first
   // letter lower-cased): how entente tells English text from other text.
   bool Knows(std::string_view word) const;
+  // True when the model's lexicon lists `pos` among the tags of `word` (the
+  // coder's context corrections only retag a word to a tag it can have).
+  bool CanBe(std::string_view word, Pos pos) const;
 
  private:
   struct Impl;
