@@ -193,6 +193,24 @@ TEST(MilitaryDataTest, UsAlliesAreInTheDeepStageThroughTheTwentyTens) {
   EXPECT_GE(cited, 4);
 }
 
+// One ATOP span carries several obligations (CHN-RUS 1951-1961: defense,
+// nonagg, defense_mutual) and the treaty criterion selects five ATOP kinds:
+// --explain lists the span once per criterion, not once per matching kind.
+TEST(MilitaryDataTest, ExplainListsEachFactOncePerCriterion) {
+  const MilitaryFramework& f = Framework("korolev");
+  auto rows = ExplainMilitaryDyad(Data(), Registry(), f, **Registry().Find("CHN"),
+                                  **Registry().Find("RUS"), YearRange{1950, 1960});
+  std::map<std::string, int> seen;  // criterion and reference
+  int atop_treaty_rows = 0;
+  for (const auto& r : rows) {
+    if (r.source.empty()) continue;  // a criterion without evidence
+    EXPECT_EQ(++seen[r.criterion + " " + r.source + " " + r.reference + " " + r.name], 1)
+        << r.criterion << " lists " << r.reference << " twice";
+    if (r.criterion == "treaty" && r.source == "atop") ++atop_treaty_rows;
+  }
+  EXPECT_GE(atop_treaty_rows, 1);
+}
+
 // The comparison in 2015: China-Russia sits below the US alliances and level
 // with the US-India strategic partnership (treaty frameworks 2005/2015,
 // Defence Policy Group, SIPRI deliveries, Yudh Abhyas yearly since 2004).

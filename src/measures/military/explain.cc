@@ -96,10 +96,17 @@ std::vector<MilitaryExplainRow> ExplainMilitaryDyad(const MilitaryData& data,
       row.status = summary;
       return row;
     };
-    for (const auto& [pair, span] : pairs) {
+    // One ATOP span with several obligations matches several atop:KIND
+    // selectors of one criterion: it is listed once.
+    std::set<std::int32_t> listed_details;
+    std::set<std::uint32_t> listed_facts;
+    for (const auto& entry : pairs) {
+      // Named copies, not structured bindings: clang 14 cannot capture those.
+      const std::pair<int, int> pair = entry.first;
+      const std::pair<int, int> span = entry.second;
       const MilitaryDyadRange* range = impl.Find(pair.first, pair.second);
       if (range == nullptr) continue;
-      auto in_range = [&](int first, int last) {
+      auto in_range = [span](int first, int last) {
         return first <= span.second && last >= span.first;
       };
       for (const MilitaryEvidenceSelector& sel : c.evidence) {
@@ -187,13 +194,13 @@ std::vector<MilitaryExplainRow> ExplainMilitaryDyad(const MilitaryData& data,
           }
           continue;
         }
-        std::set<std::int32_t> seen_details;
         for (std::uint32_t i = range->fact_begin; i < range->fact_end; ++i) {
           const MilitaryFact& f = impl.facts[i];
           if (!SelectorMatches(sel, c, f)) continue;
           auto [first, last] = EffectiveSpan(c, f.first_year, f.last_year, f.open_ended);
           if (!in_range(first, last)) continue;
-          if (f.detail >= 0 && !seen_details.insert(f.detail).second) continue;
+          if (!listed_facts.insert(i).second) continue;
+          if (f.detail >= 0 && !listed_details.insert(f.detail).second) continue;
           MilitaryExplainRow row = base_row();
           const MilitaryDetail* d = f.detail >= 0 ? &impl.details[f.detail] : nullptr;
           if (f.source == MilitarySource::kTeam) {
