@@ -153,7 +153,7 @@ constexpr DatedCode kUnSeatIso3[] = {
     {"CHN", 713, kEver, MakeDateKey(1971, 10, 24),
      "the Republic of China held China's UN seat until General Assembly resolution 2758 of "
      "1971-10-25; the UN General Debate corpus files its speeches as CHN_ (speakers.csv: "
-     "Wei Tao-ming 1967-1969, Chow 1971), and Voeten codes the seat's votes to 1971-10-07 713"},
+     "Wei Tao-ming 1967-1969, Chow 1971), and Voeten codes the seat's votes 713 up to 1971-10-07"},
 };
 
 // Rows of countries/codelist.csv without cown that COW nevertheless covers.
