@@ -101,6 +101,13 @@ class CountryRegistry {
   // Serbia and Montenegro 2003-02-04..2006-09-25, YU Yugoslavia, DD East
   // Germany, YD South Yemen, SU USSR); DE follows Germany's lineage like DEU.
   std::optional<int> CcodeForIso2(std::string_view iso2, DateKey date) const;
+  // For UN records filed under `iso3` (the UN General Debate corpus): the COW
+  // code of the delegation that held that seat on `date` when it was not the
+  // code's own state. CHN before 1971-10-25 is the Republic of China (713,
+  // TWN), which held China's seat until General Assembly resolution 2758.
+  // nullopt when the code's state held the seat (CcodeForIso3 answers then).
+  // Case-insensitive.
+  std::optional<int> UnSeatOccupant(std::string_view iso3, DateKey date) const;
   // The COW code `country` stood for on `date` per its lineage; nullopt when
   // the date is outside every period (and always for ccode 0).
   std::optional<int> CcodeOn(const Country& country, DateKey date) const;

@@ -278,10 +278,13 @@ std::string MilitaryCriteriaList(const MilitaryFramework& framework, const Milit
 // One piece of evidence behind a criterion, for --explain.
 struct MilitaryExplainRow {
   std::string criterion;  // criterion id
-  std::string status;     // e.g. "met 2005-2025; not met 1991-2004"
-  std::string source;     // "team", "atop", ...
-  std::string date;       // start (as written, or a year)
-  std::string end_date;   // end ("" when open or the same)
+  // e.g. "met 2005-2025; not met 1991-2004", then, for met years that add
+  // nothing to the level, which stage is not reached and why ("Not counted
+  // in the level in 1950-1979: the moderate stage is not reached (...)").
+  std::string status;
+  std::string source;    // "team", "atop", ...
+  std::string date;      // start (as written, or a year)
+  std::string end_date;  // end ("" when open or the same)
   std::string kind;
   std::string name;
   std::string detail;  // the description, or what the dataset says

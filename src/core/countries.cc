@@ -736,6 +736,14 @@ std::optional<int> CountryRegistry::CcodeForIso2(std::string_view iso2, DateKey 
   return std::nullopt;
 }
 
+std::optional<int> CountryRegistry::UnSeatOccupant(std::string_view iso3, DateKey date) const {
+  const std::string code = Upper(Trim(iso3));
+  if (const auto* rule = internal::FindDatedCode(internal::UnSeatIso3Codes(), code, date)) {
+    return rule->ccode;
+  }
+  return std::nullopt;
+}
+
 std::optional<int> CountryRegistry::CcodeOn(const Country& country, DateKey date) const {
   for (const CodePeriod& period : country.lineage) {
     if (period.start <= date && date <= period.end) return period.ccode;

@@ -146,6 +146,16 @@ constexpr DatedCode kCorpusIso3[] = {
      "speakers.csv 2017 row for North Korea"},
 };
 
+// UN seats held by another delegation than the state that holds the ISO3
+// code today. UN datasets name a seat's records by its present holder's code;
+// a record of these periods is the delegation's named here.
+constexpr DatedCode kUnSeatIso3[] = {
+    {"CHN", 713, kEver, MakeDateKey(1971, 10, 24),
+     "the Republic of China held China's UN seat until General Assembly resolution 2758 of "
+     "1971-10-25; the UN General Debate corpus files its speeches as CHN_ (speakers.csv: "
+     "Wei Tao-ming 1967-1969, Chow 1971), and Voeten codes the seat's votes 713 up to 1971-10-07"},
+};
+
 // Rows of countries/codelist.csv without cown that COW nevertheless covers.
 constexpr CodelistMerge kMerges[] = {
     {"Serbia", 345,
@@ -219,6 +229,9 @@ std::span<const DatedCode> WithdrawnIso2Codes() {
 }
 std::span<const DatedCode> CorpusIso3Codes() {
   return kCorpusIso3;
+}
+std::span<const DatedCode> UnSeatIso3Codes() {
+  return kUnSeatIso3;
 }
 std::span<const CodelistMerge> CodelistMerges() {
   return kMerges;

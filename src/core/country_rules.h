@@ -74,6 +74,10 @@ std::span<const DatedCode> WithdrawnIso2Codes();
 // (the UN General Debate corpus's YDYE, and its typos). Only CcodeForIso3
 // reads them: they are facts about one corpus, not keys users type.
 std::span<const DatedCode> CorpusIso3Codes();
+// UN seats that another delegation held than the state holding the ISO3 code
+// (CHN to 1971-10-24: the Republic of China, 713). Only
+// CountryRegistry::UnSeatOccupant reads them: in other data CHN is the PRC.
+std::span<const DatedCode> UnSeatIso3Codes();
 std::span<const CodelistMerge> CodelistMerges();
 std::span<const LineagePeriod> LineagePeriods();
 std::span<const NameOverride> NameOverrides();

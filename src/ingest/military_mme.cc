@@ -1,7 +1,8 @@
 // Multinational Military Exercises (MME) v7, as distributed with troopdata.
 //
 // One row per exercise; participants by English name in the wide columns
-// StateA ... StateAM (empty when fewer, -9 for an unknown participant);
+// StateA ... StateAM (empty when fewer, -9 for an unknown participant, which
+// the name table of military_common.cc skips);
 // start and end as year, month and day columns where the day may be 'xx'.
 // Every pair of participating states yields one fact spanning the
 // exercise's years; its kinds are the exercise's purposes.
@@ -15,7 +16,6 @@
 namespace entente::internal {
 namespace {
 
-constexpr std::string_view kUnknownParticipant = "-9";
 constexpr std::string_view kUnknownDay = "xx";
 
 enum Field : std::size_t {

@@ -51,6 +51,24 @@ std::string UtcNow() {
   return buffer;
 }
 
+// Sets the speaker's state and its COW code for the text's year. A UN
+// General Debate file is named by the ISO3 code of the seat's present holder;
+// where another delegation held the seat (CHN before 1971-10-25: the Republic
+// of China), the speech is filed under that delegation (docs/countries.md
+// section 5).
+void ResolveSpeakerState(const CountryRegistry& countries, SpeechDoc& doc) {
+  const DateKey date = MakeDateKey(doc.year, 7, 1);
+  if (doc.corpus == "ungd") {
+    if (auto seat = countries.UnSeatOccupant(doc.iso3, date)) {
+      doc.ccode = *seat;
+      const Country* delegation = countries.ByCcode(*seat);
+      if (delegation != nullptr && !delegation->iso3.empty()) doc.iso3 = delegation->iso3;
+      return;
+    }
+  }
+  if (auto cc = countries.CcodeForIso3(doc.iso3, date)) doc.ccode = *cc;
+}
+
 }  // namespace
 
 Result<CorpusCoding> CodeCorpus(const OpcodeCoder& coder, const CountryRegistry& countries,
@@ -119,16 +137,12 @@ Result<CorpusCoding> CodeCorpus(const OpcodeCoder& coder, const CountryRegistry&
   Status read_status = ReadCorpus(
       path,
       [&](SpeechDoc&& doc) -> Status {
-        if (auto cc = countries.CcodeForIso3(doc.iso3, MakeDateKey(doc.year, 7, 1)))
-          doc.ccode = *cc;
+        ResolveSpeakerState(countries, doc);
         std::string key = doc.iso3 + "\t" + doc.speaker;
         auto it = identities.find(key);
         if (it == identities.end()) {
           std::vector<std::string> extra = NameTerms(doc.speaker);
-          auto ccode = countries.CcodeForIso3(doc.iso3, MakeDateKey(doc.year, 7, 1));
-          if (ccode) {
-            if (const Country* c = countries.ByCcode(*ccode)) extra.push_back(c->name);
-          }
+          if (const Country* c = countries.ByCcode(doc.ccode)) extra.push_back(c->name);
           it = identities
                    .emplace(key,
                             std::make_shared<const SpeakerIdentity>(coder.Speaker(doc.iso3, extra)))

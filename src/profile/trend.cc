@@ -150,7 +150,8 @@ ProfileTrend BootstrapTrend(std::string series, const std::vector<double>& x,
     for (; i + 1 < n; i += 2) {
       const std::size_t k0 = Bounded(rng, n);
       const std::size_t k1 = Bounded(rng, n);
-      varied |= (x[k0] != first_year) | (x[k1] != first_year);
+      varied |= x[k0] != first_year;
+      varied |= x[k1] != first_year;
       odd.Add(point[k0]);
       even.Add(point[k1]);
     }

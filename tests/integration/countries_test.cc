@@ -390,6 +390,13 @@ TEST(CountryRegistryTest, SuccessionAndDatedCodes) {
   EXPECT_EQ(iso2("RU", 1980, 1, 1), 365);
   EXPECT_EQ(iso2("YE", 1980, 1, 1), 678);
   EXPECT_EQ(iso2("TW", 1960, 1, 1), 713);
+  // The UN seat rule answers only for UN records; CHN is the PRC elsewhere.
+  EXPECT_EQ(r.UnSeatOccupant("CHN", MakeDateKey(1969, 7, 1)), 713);
+  EXPECT_EQ(r.UnSeatOccupant("chn", MakeDateKey(1971, 10, 24)), 713);
+  EXPECT_EQ(r.UnSeatOccupant("CHN", MakeDateKey(1971, 10, 25)), std::nullopt);
+  EXPECT_EQ(r.UnSeatOccupant("TWN", MakeDateKey(1969, 7, 1)), std::nullopt);
+  EXPECT_EQ(iso3("CHN", 1969, 7, 1), 710);
+  EXPECT_EQ(r.ByCcode(713)->iso3, "TWN");
   EXPECT_EQ(iso2("VN", 1980, 1, 1), 816);
 
   const Country* germany = r.ByCcode(255);

@@ -152,6 +152,49 @@ TEST(MilitaryDataTest, ChinaRussiaRisesAndStaysBelowAFullAlliance) {
   EXPECT_GT(*y2015.tiv_ba, 100);
 }
 
+// China and the USSR, 1950-1979: ATOP codes the 1950 Treaty of Friendship,
+// Alliance and Mutual Assistance (defence both ways, with the USSR as COW 365,
+// which is RUS), so treaty and common_defence are met. No source covers
+// consultations, arms transfers (SIPRI from 1995), exercises (MME from 1980)
+// or CBMs for the dyad before 1991 (team coverage is 1991-2025): they are
+// unknown, the moderate stage is not reached, and the ladder does not count
+// the deep criterion. Level 1 is a lower bound, level_max 8 the upper one,
+// and --explain says so.
+TEST(MilitaryDataTest, ChinaUssrAllianceBefore1980IsALowerBoundAndExplained) {
+  const MilitaryFramework& f = Framework("korolev");
+  auto scores = Score("CHN", "RUS", 1950, 1979);
+  for (const auto& s : scores) {
+    EXPECT_EQ(s.ccode_b, 365) << s.year;
+    EXPECT_TRUE(Met(f, s, MilitaryCriterion::kTreaty)) << s.year;
+    EXPECT_TRUE(Met(f, s, MilitaryCriterion::kCommonDefence)) << s.year;
+    EXPECT_EQ(s.criteria[f.IndexOf(MilitaryCriterion::kConsultations)].status,
+              CriterionStatus::kUnknown)
+        << s.year;
+    EXPECT_EQ(MilitaryStageName(f, s), "none") << s.year;
+    EXPECT_EQ(s.level, 1) << s.year;
+    EXPECT_EQ(s.level_max, f.max_level()) << s.year;
+  }
+  auto rows = ExplainMilitaryDyad(Data(), Registry(), f, **Registry().Find("CHN"),
+                                  **Registry().Find("RUS"), YearRange{1950, 1979});
+  int common_defence_rows = 0;
+  for (const auto& r : rows) {
+    if (r.criterion == "treaty") {
+      EXPECT_EQ(r.status.find("Not counted"), std::string::npos) << r.status;
+    }
+    if (r.criterion != "common_defence") continue;
+    ++common_defence_rows;
+    EXPECT_EQ(r.status.rfind("met 1950-1979. Not counted in the level in 1950-1979: ", 0), 0u)
+        << r.status;
+    for (const char* part :
+         {"the moderate stage is not reached", "4 of its 5 criteria needed", "met: treaty;",
+          "unknown, as no source covers them: consultations, "
+          "military_technical, exercises, cbm"}) {
+      EXPECT_NE(r.status.find(part), std::string::npos) << part << " in " << r.status;
+    }
+  }
+  EXPECT_GE(common_defence_rows, 1);
+}
+
 // Acceptance: US-Japan, US-Australia and US-UK reach the deep stage in the
 // 2010s with cited evidence. Deep needs the moderate stage (4 of 5) first:
 //  treaty: ATOP defence pacts to 2018, and the treaties in comparison_dyads.csv
@@ -191,6 +234,24 @@ TEST(MilitaryDataTest, UsAlliesAreInTheDeepStageThroughTheTwentyTens) {
     }
   }
   EXPECT_GE(cited, 4);
+}
+
+// One ATOP span carries several obligations (CHN-RUS 1951-1961: defense,
+// nonagg, defense_mutual) and the treaty criterion selects five ATOP kinds:
+// --explain lists the span once per criterion, not once per matching kind.
+TEST(MilitaryDataTest, ExplainListsEachFactOncePerCriterion) {
+  const MilitaryFramework& f = Framework("korolev");
+  auto rows = ExplainMilitaryDyad(Data(), Registry(), f, **Registry().Find("CHN"),
+                                  **Registry().Find("RUS"), YearRange{1950, 1960});
+  std::map<std::string, int> seen;  // criterion and reference
+  int atop_treaty_rows = 0;
+  for (const auto& r : rows) {
+    if (r.source.empty()) continue;  // a criterion without evidence
+    EXPECT_EQ(++seen[r.criterion + " " + r.source + " " + r.reference + " " + r.name], 1)
+        << r.criterion << " lists " << r.reference << " twice";
+    if (r.criterion == "treaty" && r.source == "atop") ++atop_treaty_rows;
+  }
+  EXPECT_GE(atop_treaty_rows, 1);
 }
 
 // The comparison in 2015: China-Russia sits below the US alliances and level

@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <fstream>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -240,6 +241,55 @@ TEST_F(OpcodeCliTest, CorpusAcceptsTheArchiveAndAnUnpackedTree) {
   std::string both = lines[0] + lines[1];
   EXPECT_NE(both.find("QAT,2008"), std::string::npos) << both;
   EXPECT_NE(both.find("HND,2008"), std::string::npos) << both;
+}
+
+// The Republic of China held China's UN seat until General Assembly
+// resolution 2758 (1971-10-25); the corpus files its speeches as CHN_
+// (speakers.csv: "Mr. WEI" 1969, "Mr. CHOW" 1971, who speaks for "the
+// Republic of China" against "the Chinese Communist regime"). They are the
+// Republic of China's (TWN, COW 713), and the PRC's series starts in 1972.
+TEST_F(OpcodeCliTest, UngdChinaSeatBeforeResolution2758IsTheRepublicOfChinas) {
+  const std::string ungd = std::string(ENTENTE_SHARED_DATA) + "/ungd";
+  fs::path tree = dir_ / "tree";
+  fs::create_directories(tree);
+  fs::copy_file(ungd + "/speakers.csv", tree / "speakers.csv");
+  std::string untar = "tar xzf " + Quote(ungd + "/UNGDC_1946-2024.tgz") + " -C " +
+                      Quote(tree.string()) +
+                      " 'TXT/Session 24 - 1969/CHN_24_1969.txt'"
+                      " 'TXT/Session 26 - 1971/CHN_26_1971.txt'"
+                      " 'TXT/Session 27 - 1972/CHN_27_1972.txt'";
+  ASSERT_EQ(std::system(untar.c_str()), 0);
+  const std::string store = Quote((dir_ / "s.sqlite").string());
+  std::string out = (dir_ / "t.csv").string();
+  RunResult coded = RunEntente("--store " + store + " opcode --corpus " + Quote(tree.string()) +
+                               " --format csv --out " + Quote(out));
+  ASSERT_EQ(coded.exit_code, 0) << coded.out;
+  std::ifstream in(out);
+  std::string header, line, rows;
+  std::getline(in, header);
+  while (std::getline(in, line)) rows += line + "\n";
+  EXPECT_NE(rows.find("ungd,CHN_24_1969.txt,TWN,1969,"), std::string::npos) << rows;
+  EXPECT_NE(rows.find("ungd,CHN_26_1971.txt,TWN,1971,"), std::string::npos) << rows;
+  EXPECT_NE(rows.find("ungd,CHN_27_1972.txt,CHN,1972,"), std::string::npos) << rows;
+
+  // China's beliefs are the PRC's speeches alone, the Republic of China's
+  // are its own.
+  RunResult prc = RunEntente("--store " + store + " beliefs CHN RUS --years 1969:1971");
+  EXPECT_EQ(prc.exit_code, 2) << prc.out;
+  EXPECT_NE(prc.out.find("no coded speeches of China"), std::string::npos) << prc.out;
+  RunResult both =
+      RunEntente("--store " + store + " beliefs CHN TWN --years 1969:1972 --format json");
+  ASSERT_EQ(both.exit_code, 0) << both.out;
+  const auto json = nlohmann::json::parse(both.out, nullptr, false);
+  ASSERT_FALSE(json.is_discarded()) << both.out;
+  auto years_of = [&](const char* side) {
+    std::vector<int> years;
+    for (const auto& y : json[side]["series"]) years.push_back(y["year"].get<int>());
+    return years;
+  };
+  EXPECT_EQ(years_of("a"), std::vector<int>({1972}));
+  EXPECT_EQ(years_of("b"), std::vector<int>({1969, 1971}));
+  EXPECT_EQ(json["b"]["speakers"], nlohmann::json::array({"Mr. WEI", "Mr. CHOW"}));
 }
 
 TEST_F(OpcodeCliTest, TenMegabyteSingleLine) {

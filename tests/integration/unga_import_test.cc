@@ -622,6 +622,45 @@ TEST(RealVoetenImportTest, SecondImportIsANoOp) {
   EXPECT_EQ(imports->size(), 3u);
 }
 
+// The China seat: the Republic of China held it until General Assembly
+// resolution 2758 (1971-10-25), the PRC voted from 1971-11-03. Voeten codes
+// the Republic of China's votes 713 (Taiwan), the PRC's 710, so that the
+// registry's TWN and CHN (docs/countries.md section 6) never mix the two: `votes
+// CHN USA` starts in 1971 with the PRC's votes and `votes TWN USA` ends there.
+// Voeten gives 710 absences (8) on the nine roll calls of October 1971 before
+// the seat changed; no measure counts an absence (METHODS section 3).
+TEST(RealVoetenImportTest, ChinaSeatVotesAreTheRepublicOfChinasUntilResolution2758) {
+  const std::string store_path = CopyOfVoetenStore(NewScratchDir("china-seat"));
+  ASSERT_FALSE(store_path.empty());
+  const std::string votes_of =
+      "SELECT count(*) FROM unga_votes v JOIN unga_roll_calls r USING (rcid) "
+      "WHERE v.vote IN (1, 2, 3) AND v.ccode = ";
+  EXPECT_EQ(QueryInt(store_path, votes_of + "710 AND r.date < '1971-10-25'"), 0);
+  EXPECT_EQ(QueryInt(store_path, votes_of + "713 AND r.date >= '1971-10-25'"), 0);
+  EXPECT_GT(QueryInt(store_path, votes_of + "713 AND r.date < '1971-10-25'"), 1000);
+  EXPECT_GT(QueryInt(store_path, votes_of + "710 AND r.date >= '1971-10-25'"), 1000);
+
+  const CliRun prc =
+      RunCli(store_path, {"votes", "CHN", "USA", "--years", "1946:1975", "--format", "csv"});
+  ASSERT_EQ(prc.exit_code, 0) << prc.err;
+  std::istringstream prc_rows(prc.out);
+  std::string header, first;
+  std::getline(prc_rows, header);
+  std::getline(prc_rows, first);
+  EXPECT_EQ(first.rfind("1971,710,2,", 0), 0u) << prc.out;
+
+  const CliRun roc =
+      RunCli(store_path, {"votes", "TWN", "USA", "--years", "1946:1975", "--format", "csv"});
+  ASSERT_EQ(roc.exit_code, 0) << roc.err;
+  std::istringstream roc_rows(roc.out);
+  std::string line, roc_first, last;
+  std::getline(roc_rows, header);
+  std::getline(roc_rows, roc_first);
+  while (std::getline(roc_rows, line)) last = line;
+  EXPECT_EQ(roc_first.rfind("1946,713,2,", 0), 0u) << roc.out;
+  EXPECT_EQ(last.rfind("1971,713,2,", 0), 0u) << roc.out;
+}
+
 // The wide file on top of Voeten's: the import succeeds and reports how many
 // overlapping votes disagree. (docs/METHODS.md: all 110 disagreements of the
 // wide file are with un_votes.csv, none with Voeten's file, so 0 here.)

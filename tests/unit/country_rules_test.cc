@@ -108,6 +108,10 @@ TEST(CountryRulesTest, DatedCodesResolveByDate) {
   EXPECT_EQ(FindDatedCode(CorpusIso3Codes(), "YDYE", MakeDateKey(1975, 9, 1))->ccode, 680);
   EXPECT_EQ(FindDatedCode(CorpusIso3Codes(), "PKR", MakeDateKey(2017, 9, 1))->ccode, 731);
   EXPECT_EQ(FindDatedCode(CorpusIso3Codes(), "PKR", MakeDateKey(2018, 9, 1)), nullptr);
+  // China's UN seat: the Republic of China's until resolution 2758 (1971-10-25).
+  EXPECT_EQ(FindDatedCode(UnSeatIso3Codes(), "CHN", MakeDateKey(1946, 10, 1))->ccode, 713);
+  EXPECT_EQ(FindDatedCode(UnSeatIso3Codes(), "CHN", MakeDateKey(1971, 10, 24))->ccode, 713);
+  EXPECT_EQ(FindDatedCode(UnSeatIso3Codes(), "CHN", MakeDateKey(1971, 10, 25)), nullptr);
 }
 
 TEST(CountryRulesTest, EveryRuleHasAReasonAndValidPeriod) {
@@ -115,7 +119,8 @@ TEST(CountryRulesTest, EveryRuleHasAReasonAndValidPeriod) {
     EXPECT_FALSE(alias.reason.empty()) << alias.name;
     EXPECT_GT(alias.ccode, 0) << alias.name;
   }
-  for (auto table : {WithdrawnIso3Codes(), WithdrawnIso2Codes(), CorpusIso3Codes()}) {
+  for (auto table :
+       {WithdrawnIso3Codes(), WithdrawnIso2Codes(), CorpusIso3Codes(), UnSeatIso3Codes()}) {
     for (const DatedCode& code : table) {
       EXPECT_FALSE(code.reason.empty()) << code.code;
       EXPECT_LE(code.first, code.last) << code.code;
@@ -127,7 +132,8 @@ TEST(CountryRulesTest, EveryRuleHasAReasonAndValidPeriod) {
 }
 
 TEST(CountryRulesTest, DatedCodesOfOneCodeDoNotOverlap) {
-  for (auto table : {WithdrawnIso3Codes(), WithdrawnIso2Codes(), CorpusIso3Codes()}) {
+  for (auto table :
+       {WithdrawnIso3Codes(), WithdrawnIso2Codes(), CorpusIso3Codes(), UnSeatIso3Codes()}) {
     for (std::size_t i = 0; i < table.size(); ++i) {
       for (std::size_t j = i + 1; j < table.size(); ++j) {
         if (table[i].code != table[j].code) continue;

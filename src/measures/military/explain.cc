@@ -55,6 +55,57 @@ std::string Summary(const std::vector<MilitaryYearScore>& scores, std::size_t ci
   return out;
 }
 
+// Why criterion `ci`, met in this year, adds nothing to the year's level
+// ("" when it counts or is not met). The ladder takes a stage's criteria only
+// once every earlier stage is reached, so a deep criterion met before the
+// moderate stage is left out; the first stage not reached says why.
+std::string WhyNotCounted(const MilitaryFramework& framework, const MilitaryYearScore& score,
+                          std::size_t ci) {
+  const int stage = framework.criteria[ci].stage;
+  if (score.criteria[ci].status != CriterionStatus::kMet || stage <= score.stage + 1) return "";
+  const MilitaryFrameworkStage& blocking = framework.stages[score.stage + 1];
+  std::string met, unknown, not_met;
+  for (int k : blocking.criteria) {
+    const CriterionStatus s = score.criteria[k].status;
+    std::string& list = s == CriterionStatus::kMet       ? met
+                        : s == CriterionStatus::kUnknown ? unknown
+                                                         : not_met;
+    internal::AppendJoined(list, ", ", std::string(MilitaryCriterionId(framework.criteria[k].id)));
+  }
+  std::string out = "the " + blocking.id + " stage is not reached (" +
+                    std::to_string(blocking.min_met) + " of its " +
+                    std::to_string(blocking.criteria.size()) +
+                    " criteria needed; met: " + (met.empty() ? "none" : met);
+  if (!unknown.empty()) out += "; unknown, as no source covers them: " + unknown;
+  if (!not_met.empty()) out += "; not met: " + not_met;
+  return out + ")";
+}
+
+// "Not counted in the level in 1950-1979: the moderate stage is not reached
+// (...)", one part per run of years with the same reason; "" when the
+// criterion counts in every year it is met.
+std::string NotCountedNote(const MilitaryFramework& framework,
+                           const std::vector<MilitaryYearScore>& scores, std::size_t ci) {
+  std::string out;
+  std::size_t i = 0;
+  while (i < scores.size()) {
+    const std::string why = WhyNotCounted(framework, scores[i], ci);
+    std::size_t j = i;
+    while (j + 1 < scores.size() && scores[j + 1].year == scores[j].year + 1 &&
+           WhyNotCounted(framework, scores[j + 1], ci) == why) {
+      ++j;
+    }
+    if (!why.empty()) {
+      std::string span = std::to_string(scores[i].year);
+      if (j > i) span += "-" + std::to_string(scores[j].year);
+      internal::AppendJoined(
+          out, "; ", (out.empty() ? "Not counted in the level in " : "in ") + span + ": " + why);
+    }
+    i = j + 1;
+  }
+  return out;
+}
+
 std::string Number(double v) {
   char buffer[32];
   std::snprintf(buffer, sizeof buffer, "%.1f", v);
@@ -88,7 +139,10 @@ std::vector<MilitaryExplainRow> ExplainMilitaryDyad(const MilitaryData& data,
   std::vector<MilitaryExplainRow> out;
   for (std::size_t ci = 0; ci < framework.criteria.size(); ++ci) {
     const MilitaryFrameworkCriterion& c = framework.criteria[ci];
-    const std::string summary = Summary(scores, ci);
+    std::string summary = Summary(scores, ci);
+    if (std::string note = NotCountedNote(framework, scores, ci); !note.empty()) {
+      summary += ". " + note;
+    }
     std::vector<MilitaryExplainRow> rows;
     auto base_row = [&] {
       MilitaryExplainRow row;
@@ -96,10 +150,17 @@ std::vector<MilitaryExplainRow> ExplainMilitaryDyad(const MilitaryData& data,
       row.status = summary;
       return row;
     };
-    for (const auto& [pair, span] : pairs) {
+    // One ATOP span with several obligations matches several atop:KIND
+    // selectors of one criterion: it is listed once.
+    std::set<std::int32_t> listed_details;
+    std::set<std::uint32_t> listed_facts;
+    for (const auto& entry : pairs) {
+      // Named copies, not structured bindings: clang 14 cannot capture those.
+      const std::pair<int, int> pair = entry.first;
+      const std::pair<int, int> span = entry.second;
       const MilitaryDyadRange* range = impl.Find(pair.first, pair.second);
       if (range == nullptr) continue;
-      auto in_range = [&](int first, int last) {
+      auto in_range = [span](int first, int last) {
         return first <= span.second && last >= span.first;
       };
       for (const MilitaryEvidenceSelector& sel : c.evidence) {
@@ -187,13 +248,13 @@ std::vector<MilitaryExplainRow> ExplainMilitaryDyad(const MilitaryData& data,
           }
           continue;
         }
-        std::set<std::int32_t> seen_details;
         for (std::uint32_t i = range->fact_begin; i < range->fact_end; ++i) {
           const MilitaryFact& f = impl.facts[i];
           if (!SelectorMatches(sel, c, f)) continue;
           auto [first, last] = EffectiveSpan(c, f.first_year, f.last_year, f.open_ended);
           if (!in_range(first, last)) continue;
-          if (f.detail >= 0 && !seen_details.insert(f.detail).second) continue;
+          if (!listed_facts.insert(i).second) continue;
+          if (f.detail >= 0 && !listed_details.insert(f.detail).second) continue;
           MilitaryExplainRow row = base_row();
           const MilitaryDetail* d = f.detail >= 0 ? &impl.details[f.detail] : nullptr;
           if (f.source == MilitarySource::kTeam) {
