@@ -8,6 +8,7 @@
 
 #include "cli/commands.h"
 #include "entente/military.h"
+#include "entente/military_table.h"
 #include "entente/paths.h"
 #include "entente/years.h"
 
@@ -72,41 +73,15 @@ Result<MilitaryData> LoadData(CliContext& ctx, const MilitaryOptions& o,
   return data;
 }
 
+// Year by year, each framework's row in turn.
 Table ScoreTable(const std::vector<MilitaryFramework>& frameworks,
                  const std::vector<std::vector<MilitaryYearScore>>& scores, std::string title) {
-  Table table;
+  Table table = MilitaryScoreTable();
   table.title = std::move(title);
-  table.decimals = 3;
-  table.columns = {"year"};
-  for (const auto& c : MilitaryScoreColumns()) table.columns.push_back(c);
   const std::size_t years = scores.empty() ? 0 : scores[0].size();
   for (std::size_t y = 0; y < years; ++y) {
     for (std::size_t f = 0; f < frameworks.size(); ++f) {
-      const MilitaryFramework& fw = frameworks[f];
-      const MilitaryYearScore& s = scores[f][y];
-      std::vector<Cell> row = {std::int64_t{s.year},
-                               fw.id,
-                               MilitaryStageName(fw, s),
-                               std::int64_t{s.level},
-                               std::int64_t{s.level_max},
-                               Number(s.grade),
-                               MilitaryCriteriaList(fw, s, CriterionStatus::kMet),
-                               MilitaryCriteriaList(fw, s, CriterionStatus::kUnknown)};
-      for (int i = 0; i < kMilitaryCriterionCount; ++i) {
-        const int index = fw.IndexOf(static_cast<MilitaryCriterion>(i));
-        if (index >= 0 && s.criteria[index].status == CriterionStatus::kMet) {
-          row.emplace_back(std::int64_t{s.criteria[index].since});
-        } else {
-          row.emplace_back(std::monostate{});
-        }
-      }
-      row.push_back(s.tiv_ab ? Number(*s.tiv_ab) : Cell{});
-      row.push_back(s.tiv_ba ? Number(*s.tiv_ba) : Cell{});
-      row.emplace_back(ArmsClassNames(s.arms_classes));
-      row.push_back(s.mid_hostlev ? Cell{std::int64_t{*s.mid_hostlev}} : Cell{});
-      row.push_back(s.rivalry ? Cell{s.rivalry->empty() ? std::string("none") : *s.rivalry}
-                              : Cell{});
-      table.rows.push_back(std::move(row));
+      AddMilitaryScoreRow(frameworks[f], scores[f][y], table);
     }
   }
   return table;
