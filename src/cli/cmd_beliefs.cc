@@ -173,10 +173,7 @@ Status RunBeliefs(CliContext& ctx, const BeliefsOptions& o) {
       add(s->key, std::to_string(y.year), y.speakers, y.speeches, y.words, y.counts, y.indices);
     }
   }
-  return ctx.WriteOutput(o.out, [&](std::ostream& out) {
-    RenderTable(table, *format, out);
-    return Status::Ok();
-  });
+  return ctx.WriteTable(o.out, table, *format);
 }
 
 }  // namespace

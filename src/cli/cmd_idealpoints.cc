@@ -69,10 +69,7 @@ Status RunIdealPoints(CliContext& ctx, const IdealPointsOptions& o) {
                             Number(d.distance), Number(d.se)});
     }
   }
-  return ctx.WriteOutput(o.out, [&](std::ostream& out) {
-    RenderTable(table, *format, out);
-    return Status::Ok();
-  });
+  return ctx.WriteTable(o.out, table, *format);
 }
 
 }  // namespace

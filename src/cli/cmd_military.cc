@@ -131,10 +131,7 @@ Status RunDyad(CliContext& ctx, const MilitaryOptions& o, YearRange years,
   const std::string title = Describe(a) + " - " + Describe(b) + ", military alignment";
   Table table = ScoreTable(frameworks, scores, title);
   if (!o.explain) {
-    return ctx.WriteOutput(o.out, [&](std::ostream& out) {
-      RenderTable(table, *format, out);
-      return Status::Ok();
-    });
+    return ctx.WriteTable(o.out, table, *format);
   }
   std::vector<std::vector<MilitaryExplainRow>> explain;
   for (const auto& fw : frameworks) {
@@ -204,10 +201,7 @@ Status RunCheck(CliContext& ctx, const MilitaryOptions& o,
   for (const auto& r : data->reports()) {
     table.rows.push_back({r.id, r.file, r.rows_read, r.rows_used, r.note});
   }
-  return ctx.WriteOutput(o.out, [&](std::ostream& out) {
-    RenderTable(table, *format, out);
-    return Status::Ok();
-  });
+  return ctx.WriteTable(o.out, table, *format);
 }
 
 Status RunMilitary(CliContext& ctx, const MilitaryOptions& o) {

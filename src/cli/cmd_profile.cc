@@ -157,10 +157,7 @@ Status RunCheck(CliContext& ctx, const ProfileCliOptions& o) {
   t.title = "Evidence files under " + options.evidence_dir + ": all rows valid";
   t.columns = {"file", "rows", "what"};
   for (const auto& r : *reports) t.rows.push_back({r.file, std::int64_t{r.rows}, r.note});
-  return ctx.WriteOutput(o.out, [&](std::ostream& out) {
-    RenderTable(t, *format, out);
-    return Status::Ok();
-  });
+  return ctx.WriteTable(o.out, t, *format);
 }
 
 Status RunProfile(CliContext& ctx, const ProfileCliOptions& o) {

@@ -41,10 +41,7 @@ Status RunRank(CliContext& ctx, const RankCliOptions& o) {
   Table t = ProfileRankTable(**countries, *rows, dimension);
   t.title = "Dyads ranked on " + o.dimension + " in " + std::to_string(o.year) +
             " (indices 0-100, docs/profile.md)";
-  return ctx.WriteOutput(o.out, [&](std::ostream& out) {
-    RenderTable(t, *format, out);
-    return Status::Ok();
-  });
+  return ctx.WriteTable(o.out, t, *format);
 }
 
 }  // namespace

@@ -100,10 +100,7 @@ Status RunDyad(CliContext& ctx, const VotesOptions& o, const UngaVotes& votes,
     std::cerr << "entente: no roll call in these years on which both voted (is the store "
                  "initialised? run `entente init`)\n";
   }
-  return ctx.WriteOutput(o.out, [&](std::ostream& out) {
-    RenderTable(table, *format, out);
-    return Status::Ok();
-  });
+  return ctx.WriteTable(o.out, table, *format);
 }
 
 Status RunVotes(CliContext& ctx, const VotesOptions& o) {

@@ -65,6 +65,14 @@ Result<OutputFormat> CliContext::Format(const std::string& text) const {
   return ParseOutputFormat(text);
 }
 
+Status CliContext::WriteTable(const std::string& out_path, const Table& table,
+                              OutputFormat format) {
+  return WriteOutput(out_path, [&](std::ostream& out) {
+    RenderTable(table, format, out);
+    return Status::Ok();
+  });
+}
+
 void ReportError(const Status& status) {
   std::cerr << "entente: " << status.message() << "\n";
 }

@@ -54,6 +54,8 @@ class CliContext {
   // complete) or stdout when `out_path` is empty or "-".
   template <typename Render>
   Status WriteOutput(const std::string& out_path, Render&& render);
+  // WriteOutput of one table rendered in `format`.
+  Status WriteTable(const std::string& out_path, const Table& table, OutputFormat format);
 
  private:
   std::optional<Store> store_;
