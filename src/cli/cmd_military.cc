@@ -210,17 +210,13 @@ Status RunMilitary(CliContext& ctx, const MilitaryOptions& o) {
     return Status::Usage(
         "give two countries (e.g. `entente military CHN RUS`), --all-dyads or --check");
   }
-  YearRange years = o.all_dyads ? kDefaultPanelYears : kDefaultDyadYears;
-  if (!o.years.empty()) {
-    auto parsed = ParseYearRange(o.years);
-    if (!parsed.ok()) return parsed.status();
-    years = *parsed;
-  }
+  auto years = YearsOption(o.years, o.all_dyads ? kDefaultPanelYears : kDefaultDyadYears);
+  if (!years.ok()) return years.status();
   auto frameworks = LoadFrameworks(o);
   if (!frameworks.ok()) return frameworks.status();
   if (o.check) return RunCheck(ctx, o, *frameworks);
-  return o.all_dyads ? RunAllDyads(ctx, o, years, *frameworks)
-                     : RunDyad(ctx, o, years, *frameworks);
+  return o.all_dyads ? RunAllDyads(ctx, o, *years, *frameworks)
+                     : RunDyad(ctx, o, *years, *frameworks);
 }
 
 }  // namespace

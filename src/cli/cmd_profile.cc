@@ -163,12 +163,8 @@ Status RunCheck(CliContext& ctx, const ProfileCliOptions& o) {
 Status RunProfile(CliContext& ctx, const ProfileCliOptions& o) {
   if (o.check) return RunCheck(ctx, o);
   if (o.dyad.size() != 2) return Status::Usage("profile needs two countries, e.g. CHN RUS");
-  YearRange years = kDefaultYears;
-  if (!o.years.empty()) {
-    auto parsed = ParseYearRange(o.years);
-    if (!parsed.ok()) return parsed.status();
-    years = *parsed;
-  }
+  auto years = YearsOption(o.years, kDefaultYears);
+  if (!years.ok()) return years.status();
   auto format = ctx.Format(o.format);
   if (!format.ok()) return format.status();
   auto countries = ctx.Countries();
@@ -196,7 +192,7 @@ Status RunProfile(CliContext& ctx, const ProfileCliOptions& o) {
   if (!data.ok()) return data.status();
   std::vector<DyadProfile> profiles;
   for (const auto& [a, b] : dyads) {
-    auto p = ProfileDyad(*data, **countries, *a, *b, years);
+    auto p = ProfileDyad(*data, **countries, *a, *b, *years);
     if (!p.ok()) return p.status();
     profiles.push_back(std::move(p).value());
   }

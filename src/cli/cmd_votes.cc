@@ -109,12 +109,8 @@ Status RunVotes(CliContext& ctx, const VotesOptions& o) {
                              ? "give either two countries or --all-dyads, not both"
                              : "give two countries (e.g. `entente votes CHN RUS`) or --all-dyads");
   }
-  YearRange years;
-  if (!o.years.empty()) {
-    auto parsed = ParseYearRange(o.years);
-    if (!parsed.ok()) return parsed.status();
-    years = *parsed;
-  }
+  auto years = YearsOption(o.years, YearRange{});
+  if (!years.ok()) return years.status();
   VoteGrouping grouping = VoteGrouping::kYear;
   if (o.by == "session") {
     grouping = VoteGrouping::kSession;
@@ -125,7 +121,7 @@ Status RunVotes(CliContext& ctx, const VotesOptions& o) {
   if (!subset.ok()) return subset.status();
   auto store = ctx.OpenStore();
   if (!store.ok()) return store.status();
-  auto votes = LoadUngaVotes(**store, years);
+  auto votes = LoadUngaVotes(**store, *years);
   if (!votes.ok()) return votes.status();
   if (votes->roll_calls.empty()) {
     return Status::Data(

@@ -73,6 +73,11 @@ Status CliContext::WriteTable(const std::string& out_path, const Table& table,
   });
 }
 
+Result<YearRange> YearsOption(const std::string& text, YearRange fallback) {
+  if (text.empty()) return fallback;
+  return ParseYearRange(text);
+}
+
 void ReportError(const Status& status) {
   std::cerr << "entente: " << status.message() << "\n";
 }

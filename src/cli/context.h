@@ -16,6 +16,7 @@
 #include "entente/store.h"
 #include "entente/table.h"
 #include "entente/unga.h"
+#include "entente/years.h"
 
 namespace entente::cli {
 
@@ -61,6 +62,10 @@ class CliContext {
   std::optional<Store> store_;
   std::optional<CountryRegistry> countries_;
 };
+
+// The years of a --years option (Y1:Y2, Y, Y1: or :Y2), or `fallback` when
+// the option was not given.
+Result<YearRange> YearsOption(const std::string& text, YearRange fallback);
 
 // Reports a Status on stderr as "entente: message".
 void ReportError(const Status& status);
