@@ -34,10 +34,6 @@ struct MilitaryOptions {
   std::string frameworks_dir;
 };
 
-std::string Describe(const Country& c) {
-  return c.name + " (" + (c.iso3.empty() ? c.cowc : c.iso3) + ", " + std::to_string(c.ccode) + ")";
-}
-
 Result<std::vector<MilitaryFramework>> LoadFrameworks(const MilitaryOptions& o) {
   const std::string dir =
       o.frameworks_dir.empty() ? ProjectDataDir() + "/frameworks" : o.frameworks_dir;
@@ -128,7 +124,7 @@ Status RunDyad(CliContext& ctx, const MilitaryOptions& o, YearRange years,
   for (const auto& fw : frameworks) {
     scores.push_back(ScoreMilitaryDyad(*data, **countries, fw, a, b, years));
   }
-  const std::string title = Describe(a) + " - " + Describe(b) + ", military alignment";
+  const std::string title = CountryTitle(a) + " - " + CountryTitle(b) + ", military alignment";
   Table table = ScoreTable(frameworks, scores, title);
   if (!o.explain) {
     return ctx.WriteTable(o.out, table, *format);

@@ -26,12 +26,8 @@ struct ProfileCliOptions {
   ProfileSourceOptions sources;
 };
 
-std::string Code(const Country& c) {
-  return c.iso3.empty() ? c.cowc : c.iso3;
-}
-
 std::string DyadName(const DyadProfile& p) {
-  return Code(*p.a) + "-" + Code(*p.b);
+  return ShortKey(*p.a) + "-" + ShortKey(*p.b);
 }
 
 Cell Opt(const std::optional<double>& v) {

@@ -23,10 +23,6 @@ struct VotesOptions {
   int threads = 0;
 };
 
-std::string Describe(const Country& c) {
-  return c.name + " (" + (c.iso3.empty() ? c.cowc : c.iso3) + ", " + std::to_string(c.ccode) + ")";
-}
-
 Result<RollCallSubset> Subset(const VotesOptions& o) {
   if (!o.issue.empty() && o.important) {
     return Status::Usage("choose either --issue or --important, not both");
@@ -87,8 +83,8 @@ Status RunDyad(CliContext& ctx, const VotesOptions& o, const UngaVotes& votes,
   Table table;
   // Six decimals in files (as in the --all-dyads panel), four on screen.
   table.decimals = *format == OutputFormat::kTable ? 4 : 6;
-  table.title = Describe(a) + " - " + Describe(b) + ", UNGA votes (" + RollCallSubsetName(subset) +
-                " roll calls)";
+  table.title = CountryTitle(a) + " - " + CountryTitle(b) + ", UNGA votes (" +
+                RollCallSubsetName(subset) + " roll calls)";
   table.columns = {o.by, "ccode1", "ccode2", "n", "agree", "s", "s2", "pi", "kappa"};
   for (const auto& row : DyadVoteSimilarity(votes, **countries, a, b, grouping, subset)) {
     const VoteSimilarity& s = row.similarity;

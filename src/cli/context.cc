@@ -73,6 +73,10 @@ Status CliContext::WriteTable(const std::string& out_path, const Table& table,
   });
 }
 
+std::string CountryTitle(const Country& country) {
+  return country.name + " (" + ShortKey(country) + ", " + std::to_string(country.ccode) + ")";
+}
+
 Result<YearRange> YearsOption(const std::string& text, YearRange fallback) {
   if (text.empty()) return fallback;
   return ParseYearRange(text);

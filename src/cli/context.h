@@ -63,6 +63,9 @@ class CliContext {
   std::optional<CountryRegistry> countries_;
 };
 
+// "Russia (RUS, 365)": a state in a table's title.
+std::string CountryTitle(const Country& country);
+
 // The years of a --years option (Y1:Y2, Y, Y1: or :Y2), or `fallback` when
 // the option was not given.
 Result<YearRange> YearsOption(const std::string& text, YearRange fallback);

@@ -5,14 +5,9 @@
 namespace entente {
 namespace {
 
-// ISO3, or the COW letters for states that ended before ISO codes.
-std::string Code(const Country& c) {
-  return c.iso3.empty() ? c.cowc : c.iso3;
-}
-
 std::string Code(const CountryRegistry& countries, int ccode) {
   const Country* c = countries.ByCcode(ccode);
-  return c == nullptr ? std::to_string(ccode) : Code(*c);
+  return c == nullptr ? std::to_string(ccode) : ShortKey(*c);
 }
 
 Cell OptionalNumber(const std::optional<double>& v) {
@@ -39,7 +34,7 @@ Table ProfileSummaryTable(std::span<const DyadProfile> profiles) {
   AddDimensionColumns(t);
   for (const char* c : {"composite", "class", "rank", "of"}) t.columns.emplace_back(c);
   for (const DyadProfile& p : profiles) {
-    const std::string dyad = Code(*p.a) + "-" + Code(*p.b);
+    const std::string dyad = ShortKey(*p.a) + "-" + ShortKey(*p.b);
     for (const ProfileYear& y : p.rows) {
       std::vector<Cell> row = {dyad, std::int64_t{y.year}};
       for (const auto& v : y.index) row.push_back(OptionalNumber(v));
