@@ -62,6 +62,10 @@ struct Country {
   std::vector<CodePeriod> lineage;
 };
 
+// ISO3, or the COW letters for states that ended before ISO codes ("CHN",
+// "GDR"): dyad keys such as CHN-RUS and file names.
+std::string ShortKey(const Country& country);
+
 class CountryRegistry {
  public:
   // Loads the registry from DATA_DIR/countries/codelist.csv and

@@ -89,24 +89,20 @@ Status RunBeliefs(CliContext& ctx, const BeliefsOptions& o) {
     return Status::Usage(
         "give two states or speakers, e.g. `entente beliefs CHN RUS --years 2013:2015`");
   }
-  YearRange years;
-  if (!o.years.empty()) {
-    auto parsed = ParseYearRange(o.years);
-    if (!parsed.ok()) return parsed.status();
-    years = *parsed;
-  }
+  auto years = YearsOption(o.years, YearRange{});
+  if (!years.ok()) return years.status();
   auto format = ctx.Format(o.format);
   if (!format.ok()) return format.status();
   auto countries = ctx.Countries();
   if (!countries.ok()) return countries.status();
   auto store = ctx.OpenStore();
   if (!store.ok()) return store.status();
-  auto result = CompareBeliefs(**store, **countries, o.sides[0], o.sides[1], years, o.corpus);
+  auto result = CompareBeliefs(**store, **countries, o.sides[0], o.sides[1], *years, o.corpus);
   if (!result.ok()) return result.status();
   const BeliefsResult& r = *result;
   if (*format == OutputFormat::kJson) {
     nlohmann::ordered_json j;
-    j["years"] = std::to_string(years.first) + ":" + std::to_string(years.last);
+    j["years"] = std::to_string(years->first) + ":" + std::to_string(years->last);
     j["corpus"] = o.corpus.empty() ? "all" : o.corpus;
     j["a"] = SideJson(r.a);
     j["b"] = SideJson(r.b);
@@ -144,8 +140,9 @@ Status RunBeliefs(CliContext& ctx, const BeliefsOptions& o) {
     });
   }
   Table table;
-  table.title = r.a.label + " vs " + r.b.label + ", " + std::to_string(years.first) + ":" +
-                std::to_string(years.last) + ": P-1 difference " + std::to_string(r.p1.difference) +
+  table.title = r.a.label + " vs " + r.b.label + ", " + std::to_string(years->first) + ":" +
+                std::to_string(years->last) + ": P-1 difference " +
+                std::to_string(r.p1.difference) +
                 (r.p1.congruent ? " (congruent)" : " (not congruent)") + ", I-1 difference " +
                 std::to_string(r.i1.difference) +
                 (r.i1.congruent ? " (congruent)" : " (not congruent)") + "; rule: " + r.rule;
@@ -173,10 +170,7 @@ Status RunBeliefs(CliContext& ctx, const BeliefsOptions& o) {
       add(s->key, std::to_string(y.year), y.speakers, y.speeches, y.words, y.counts, y.indices);
     }
   }
-  return ctx.WriteOutput(o.out, [&](std::ostream& out) {
-    RenderTable(table, *format, out);
-    return Status::Ok();
-  });
+  return ctx.WriteTable(o.out, table, *format);
 }
 
 }  // namespace

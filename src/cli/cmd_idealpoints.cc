@@ -19,18 +19,14 @@ struct IdealPointsOptions {
 };
 
 Status RunIdealPoints(CliContext& ctx, const IdealPointsOptions& o) {
-  YearRange years;
-  if (!o.years.empty()) {
-    auto parsed = ParseYearRange(o.years);
-    if (!parsed.ok()) return parsed.status();
-    years = *parsed;
-  }
+  auto years = YearsOption(o.years, YearRange{});
+  if (!years.ok()) return years.status();
   if (!o.dyad.empty() && o.dyad.size() != 2) return Status::Usage("--dyad takes two countries");
   auto format = ctx.Format(o.format);
   if (!format.ok()) return format.status();
   auto store = ctx.OpenStore();
   if (!store.ok()) return store.status();
-  auto votes = LoadUngaVotes(**store, years);
+  auto votes = LoadUngaVotes(**store, *years);
   if (!votes.ok()) return votes.status();
   if (votes->roll_calls.empty()) {
     return Status::Data("no UN roll calls in the store for these years: run `entente init` first");
@@ -69,10 +65,7 @@ Status RunIdealPoints(CliContext& ctx, const IdealPointsOptions& o) {
                             Number(d.distance), Number(d.se)});
     }
   }
-  return ctx.WriteOutput(o.out, [&](std::ostream& out) {
-    RenderTable(table, *format, out);
-    return Status::Ok();
-  });
+  return ctx.WriteTable(o.out, table, *format);
 }
 
 }  // namespace

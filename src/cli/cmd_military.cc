@@ -8,6 +8,7 @@
 
 #include "cli/commands.h"
 #include "entente/military.h"
+#include "entente/military_table.h"
 #include "entente/paths.h"
 #include "entente/years.h"
 
@@ -32,10 +33,6 @@ struct MilitaryOptions {
   std::string evidence_dir;
   std::string frameworks_dir;
 };
-
-std::string Describe(const Country& c) {
-  return c.name + " (" + (c.iso3.empty() ? c.cowc : c.iso3) + ", " + std::to_string(c.ccode) + ")";
-}
 
 Result<std::vector<MilitaryFramework>> LoadFrameworks(const MilitaryOptions& o) {
   const std::string dir =
@@ -72,41 +69,15 @@ Result<MilitaryData> LoadData(CliContext& ctx, const MilitaryOptions& o,
   return data;
 }
 
+// Year by year, each framework's row in turn.
 Table ScoreTable(const std::vector<MilitaryFramework>& frameworks,
                  const std::vector<std::vector<MilitaryYearScore>>& scores, std::string title) {
-  Table table;
+  Table table = MilitaryScoreTable();
   table.title = std::move(title);
-  table.decimals = 3;
-  table.columns = {"year"};
-  for (const auto& c : MilitaryScoreColumns()) table.columns.push_back(c);
   const std::size_t years = scores.empty() ? 0 : scores[0].size();
   for (std::size_t y = 0; y < years; ++y) {
     for (std::size_t f = 0; f < frameworks.size(); ++f) {
-      const MilitaryFramework& fw = frameworks[f];
-      const MilitaryYearScore& s = scores[f][y];
-      std::vector<Cell> row = {std::int64_t{s.year},
-                               fw.id,
-                               MilitaryStageName(fw, s),
-                               std::int64_t{s.level},
-                               std::int64_t{s.level_max},
-                               Number(s.grade),
-                               MilitaryCriteriaList(fw, s, CriterionStatus::kMet),
-                               MilitaryCriteriaList(fw, s, CriterionStatus::kUnknown)};
-      for (int i = 0; i < kMilitaryCriterionCount; ++i) {
-        const int index = fw.IndexOf(static_cast<MilitaryCriterion>(i));
-        if (index >= 0 && s.criteria[index].status == CriterionStatus::kMet) {
-          row.emplace_back(std::int64_t{s.criteria[index].since});
-        } else {
-          row.emplace_back(std::monostate{});
-        }
-      }
-      row.push_back(s.tiv_ab ? Number(*s.tiv_ab) : Cell{});
-      row.push_back(s.tiv_ba ? Number(*s.tiv_ba) : Cell{});
-      row.emplace_back(ArmsClassNames(s.arms_classes));
-      row.push_back(s.mid_hostlev ? Cell{std::int64_t{*s.mid_hostlev}} : Cell{});
-      row.push_back(s.rivalry ? Cell{s.rivalry->empty() ? std::string("none") : *s.rivalry}
-                              : Cell{});
-      table.rows.push_back(std::move(row));
+      AddMilitaryScoreRow(frameworks[f], scores[f][y], table);
     }
   }
   return table;
@@ -153,13 +124,10 @@ Status RunDyad(CliContext& ctx, const MilitaryOptions& o, YearRange years,
   for (const auto& fw : frameworks) {
     scores.push_back(ScoreMilitaryDyad(*data, **countries, fw, a, b, years));
   }
-  const std::string title = Describe(a) + " - " + Describe(b) + ", military alignment";
+  const std::string title = CountryTitle(a) + " - " + CountryTitle(b) + ", military alignment";
   Table table = ScoreTable(frameworks, scores, title);
   if (!o.explain) {
-    return ctx.WriteOutput(o.out, [&](std::ostream& out) {
-      RenderTable(table, *format, out);
-      return Status::Ok();
-    });
+    return ctx.WriteTable(o.out, table, *format);
   }
   std::vector<std::vector<MilitaryExplainRow>> explain;
   for (const auto& fw : frameworks) {
@@ -229,10 +197,7 @@ Status RunCheck(CliContext& ctx, const MilitaryOptions& o,
   for (const auto& r : data->reports()) {
     table.rows.push_back({r.id, r.file, r.rows_read, r.rows_used, r.note});
   }
-  return ctx.WriteOutput(o.out, [&](std::ostream& out) {
-    RenderTable(table, *format, out);
-    return Status::Ok();
-  });
+  return ctx.WriteTable(o.out, table, *format);
 }
 
 Status RunMilitary(CliContext& ctx, const MilitaryOptions& o) {
@@ -241,17 +206,13 @@ Status RunMilitary(CliContext& ctx, const MilitaryOptions& o) {
     return Status::Usage(
         "give two countries (e.g. `entente military CHN RUS`), --all-dyads or --check");
   }
-  YearRange years = o.all_dyads ? kDefaultPanelYears : kDefaultDyadYears;
-  if (!o.years.empty()) {
-    auto parsed = ParseYearRange(o.years);
-    if (!parsed.ok()) return parsed.status();
-    years = *parsed;
-  }
+  auto years = YearsOption(o.years, o.all_dyads ? kDefaultPanelYears : kDefaultDyadYears);
+  if (!years.ok()) return years.status();
   auto frameworks = LoadFrameworks(o);
   if (!frameworks.ok()) return frameworks.status();
   if (o.check) return RunCheck(ctx, o, *frameworks);
-  return o.all_dyads ? RunAllDyads(ctx, o, years, *frameworks)
-                     : RunDyad(ctx, o, years, *frameworks);
+  return o.all_dyads ? RunAllDyads(ctx, o, *years, *frameworks)
+                     : RunDyad(ctx, o, *years, *frameworks);
 }
 
 }  // namespace

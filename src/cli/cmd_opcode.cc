@@ -120,10 +120,7 @@ Status RunSentences(CliContext& ctx, const OpcodeOptions& o) {
                         std::to_string(coding.alphabetic_words) +
                         " words are English words): entente codes English text only");
   }
-  return ctx.WriteOutput(o.out, [&](std::ostream& out) {
-    RenderTable(table, *format, out);
-    return Status::Ok();
-  });
+  return ctx.WriteTable(o.out, table, *format);
 }
 
 Status RunFiles(CliContext& ctx, const OpcodeOptions& o) {
@@ -185,10 +182,7 @@ Status RunFiles(CliContext& ctx, const OpcodeOptions& o) {
     table.title = "Operational code (VICS); z-scores against the " + WorldLeadersNorm().name +
                   " norming group (" + WorldLeadersNorm().source + ")";
   }
-  return ctx.WriteOutput(o.out, [&](std::ostream& out) {
-    RenderTable(table, *format, out);
-    return Status::Ok();
-  });
+  return ctx.WriteTable(o.out, table, *format);
 }
 
 Status RunCorpus(CliContext& ctx, const OpcodeOptions& o) {
@@ -220,10 +214,7 @@ Status RunCorpus(CliContext& ctx, const OpcodeOptions& o) {
     for (const std::string& note : coded->notes) std::cerr << "note: " << note << "\n";
   }
   Table table = CorpusTable(*coded);
-  return ctx.WriteOutput(o.out, [&](std::ostream& out) {
-    RenderTable(table, *format, out);
-    return Status::Ok();
-  });
+  return ctx.WriteTable(o.out, table, *format);
 }
 
 Status RunOpcode(CliContext& ctx, const OpcodeOptions& o) {

@@ -6,7 +6,9 @@
 #include "cli/commands.h"
 #include "cli/profile_common.h"
 #include "entente/profile.h"
+#include "entente/profile_tables.h"
 #include "entente/years.h"
+#include "profile/profile_json.h"
 
 namespace entente::cli {
 namespace {
@@ -24,12 +26,8 @@ struct ProfileCliOptions {
   ProfileSourceOptions sources;
 };
 
-std::string Code(const Country& c) {
-  return c.iso3.empty() ? c.cowc : c.iso3;
-}
-
 std::string DyadName(const DyadProfile& p) {
-  return Code(*p.a) + "-" + Code(*p.b);
+  return ShortKey(*p.a) + "-" + ShortKey(*p.b);
 }
 
 Cell Opt(const std::optional<double>& v) {
@@ -46,28 +44,6 @@ Result<std::pair<const Country*, const Country*>> ResolveDyad(const CountryRegis
   if (*ca == *cb)
     return Status::Usage("a dyad needs two different states ('" + a + "', '" + b + "')");
   return std::make_pair(*ca, *cb);
-}
-
-Table SummaryTable(const std::vector<DyadProfile>& profiles) {
-  Table t;
-  t.decimals = 1;
-  t.columns = {"dyad", "year"};
-  for (int d = 0; d < kProfileDimensionCount; ++d) {
-    t.columns.emplace_back(ProfileDimensionId(static_cast<ProfileDimension>(d)));
-  }
-  for (const char* c : {"composite", "class", "rank", "of"}) t.columns.emplace_back(c);
-  for (const DyadProfile& p : profiles) {
-    for (const ProfileYear& y : p.rows) {
-      std::vector<Cell> row = {DyadName(p), std::int64_t{y.year}};
-      for (const auto& v : y.index) row.push_back(Opt(v));
-      row.push_back(Opt(y.composite));
-      row.emplace_back(std::string(AlignmentClassId(y.alignment)));
-      row.push_back(y.rank ? Cell{std::int64_t{*y.rank}} : Cell{});
-      row.push_back(y.ranked_dyads > 0 ? Cell{std::int64_t{y.ranked_dyads}} : Cell{});
-      t.rows.push_back(std::move(row));
-    }
-  }
-  return t;
 }
 
 Table TrendTable(const std::vector<DyadProfile>& profiles) {
@@ -113,12 +89,8 @@ Table IndicatorTable(const std::vector<DyadProfile>& profiles) {
   return t;
 }
 
-nlohmann::ordered_json Json(const std::optional<double>& v) {
-  return v ? nlohmann::ordered_json(*v) : nlohmann::ordered_json(nullptr);
-}
-
-nlohmann::ordered_json ProfileJson(const DyadProfile& p) {
-  using J = nlohmann::ordered_json;
+profile_json::Json ProfileJson(const DyadProfile& p) {
+  using J = profile_json::Json;
   J out;
   out["dyad"] = DyadName(p);
   out["a"] = {{"name", p.a->name}, {"iso3", p.a->iso3}, {"ccode", p.a->ccode}};
@@ -132,34 +104,19 @@ nlohmann::ordered_json ProfileJson(const DyadProfile& p) {
     row["ccode_b"] = y.ccode_b;
     J index;
     for (int d = 0; d < kProfileDimensionCount; ++d) {
-      index[std::string(ProfileDimensionId(static_cast<ProfileDimension>(d)))] = Json(y.index[d]);
+      index[std::string(ProfileDimensionId(static_cast<ProfileDimension>(d)))] =
+          profile_json::OptionalNumber(y.index[d]);
     }
     row["index"] = index;
-    row["composite"] = Json(y.composite);
+    row["composite"] = profile_json::OptionalNumber(y.composite);
     row["composite_dimensions"] = y.composite_dimensions;
     row["class"] = AlignmentClassId(y.alignment);
     row["rule"] = y.rule;
     row["rank"] = y.rank ? J(*y.rank) : J(nullptr);
     row["ranked_dyads"] = y.ranked_dyads;
     J indicators = J::array();
-    for (const ProfileIndicatorValue& v : y.indicators) {
-      J e = J::array();
-      for (const auto& r : v.evidence) {
-        e.push_back({{"reference", r.reference},
-                     {"date", r.date},
-                     {"what", r.what},
-                     {"publisher", r.publisher},
-                     {"title", r.title},
-                     {"published", r.published},
-                     {"url", r.url}});
-      }
-      indicators.push_back({{"id", v.id},
-                            {"dimension", ProfileDimensionId(v.dimension)},
-                            {"value", Json(v.value)},
-                            {"score", Json(v.score)},
-                            {"source", v.source},
-                            {"evidence", e}});
-    }
+    for (const ProfileIndicatorValue& v : y.indicators)
+      indicators.push_back(profile_json::Indicator(v));
     row["indicators"] = indicators;
     J facts = J::array();
     for (const ProfileEvidenceFact& f : y.evidence_facts) {
@@ -179,15 +136,7 @@ nlohmann::ordered_json ProfileJson(const DyadProfile& p) {
     years.push_back(row);
   }
   out["years"] = years;
-  J trends = J::array();
-  for (const ProfileTrend& t : p.trends) {
-    trends.push_back({{"series", t.series},
-                      {"years", t.years_used},
-                      {"slope", Json(t.slope)},
-                      {"ci_low", Json(t.ci_low)},
-                      {"ci_high", Json(t.ci_high)}});
-  }
-  out["trends"] = trends;
+  out["trends"] = profile_json::Trends(p.trends);
   return out;
 }
 
@@ -204,21 +153,14 @@ Status RunCheck(CliContext& ctx, const ProfileCliOptions& o) {
   t.title = "Evidence files under " + options.evidence_dir + ": all rows valid";
   t.columns = {"file", "rows", "what"};
   for (const auto& r : *reports) t.rows.push_back({r.file, std::int64_t{r.rows}, r.note});
-  return ctx.WriteOutput(o.out, [&](std::ostream& out) {
-    RenderTable(t, *format, out);
-    return Status::Ok();
-  });
+  return ctx.WriteTable(o.out, t, *format);
 }
 
 Status RunProfile(CliContext& ctx, const ProfileCliOptions& o) {
   if (o.check) return RunCheck(ctx, o);
   if (o.dyad.size() != 2) return Status::Usage("profile needs two countries, e.g. CHN RUS");
-  YearRange years = kDefaultYears;
-  if (!o.years.empty()) {
-    auto parsed = ParseYearRange(o.years);
-    if (!parsed.ok()) return parsed.status();
-    years = *parsed;
-  }
+  auto years = YearsOption(o.years, kDefaultYears);
+  if (!years.ok()) return years.status();
   auto format = ctx.Format(o.format);
   if (!format.ok()) return format.status();
   auto countries = ctx.Countries();
@@ -246,7 +188,7 @@ Status RunProfile(CliContext& ctx, const ProfileCliOptions& o) {
   if (!data.ok()) return data.status();
   std::vector<DyadProfile> profiles;
   for (const auto& [a, b] : dyads) {
-    auto p = ProfileDyad(*data, **countries, *a, *b, years);
+    auto p = ProfileDyad(*data, **countries, *a, *b, *years);
     if (!p.ok()) return p.status();
     profiles.push_back(std::move(p).value());
   }
@@ -263,7 +205,7 @@ Status RunProfile(CliContext& ctx, const ProfileCliOptions& o) {
       RenderTable(t, *format, out);
       return Status::Ok();
     }
-    Table summary = SummaryTable(profiles);
+    Table summary = ProfileSummaryTable(profiles);
     summary.title = profiles[0].a->name + " - " + profiles[0].b->name +
                     ": alignment indices 0-100 (docs/profile.md)" +
                     (profiles.size() > 1 ? ", compared" : "");

@@ -4,6 +4,7 @@
 #include "cli/commands.h"
 #include "cli/profile_common.h"
 #include "entente/profile.h"
+#include "entente/profile_tables.h"
 
 namespace entente::cli {
 namespace {
@@ -18,12 +19,6 @@ struct RankCliOptions {
   std::string out;
   ProfileSourceOptions sources;
 };
-
-std::string Code(const CountryRegistry& countries, int ccode) {
-  const Country* c = countries.ByCcode(ccode);
-  if (c == nullptr) return std::to_string(ccode);
-  return c->iso3.empty() ? c->cowc : c->iso3;
-}
 
 Status RunRank(CliContext& ctx, const RankCliOptions& o) {
   std::optional<ProfileDimension> dimension;
@@ -43,33 +38,10 @@ Status RunRank(CliContext& ctx, const RankCliOptions& o) {
   if (!data.ok()) return data.status();
   auto rows = RankDyads(*data, o.year, dimension, o.top);
   if (!rows.ok()) return rows.status();
-  Table t;
-  t.decimals = 1;
+  Table t = ProfileRankTable(**countries, *rows, dimension);
   t.title = "Dyads ranked on " + o.dimension + " in " + std::to_string(o.year) +
             " (indices 0-100, docs/profile.md)";
-  // The ranked value leads; the composite column follows the dimensions.
-  const bool by_composite = !dimension.has_value();
-  t.columns = {"rank", "dyad", "ccode1", "ccode2"};
-  if (!by_composite) t.columns.push_back(o.dimension);
-  for (int d = 0; d < kProfileDimensionCount; ++d) {
-    t.columns.emplace_back(ProfileDimensionId(static_cast<ProfileDimension>(d)));
-  }
-  t.columns.emplace_back("composite");
-  t.columns.emplace_back("class");
-  for (const RankRow& r : *rows) {
-    std::vector<Cell> row = {std::int64_t{r.rank},
-                             Code(**countries, r.ccode_a) + "-" + Code(**countries, r.ccode_b),
-                             std::int64_t{r.ccode_a}, std::int64_t{r.ccode_b}};
-    if (!by_composite) row.push_back(Number(r.value));
-    for (const auto& v : r.index) row.push_back(v ? Number(*v) : Cell{});
-    row.push_back(r.composite ? Number(*r.composite) : Cell{});
-    row.emplace_back(std::string(AlignmentClassId(r.alignment)));
-    t.rows.push_back(std::move(row));
-  }
-  return ctx.WriteOutput(o.out, [&](std::ostream& out) {
-    RenderTable(t, *format, out);
-    return Status::Ok();
-  });
+  return ctx.WriteTable(o.out, t, *format);
 }
 
 }  // namespace

@@ -45,8 +45,7 @@ std::string CommandLine(const CliContext& ctx, const ReportCliOptions& o, YearRa
 
 // report-CHN-RUS.html in the current directory.
 std::string DefaultOut(const Country& a, const Country& b) {
-  return "report-" + (a.iso3.empty() ? a.cowc : a.iso3) + "-" + (b.iso3.empty() ? b.cowc : b.iso3) +
-         ".html";
+  return "report-" + ShortKey(a) + "-" + ShortKey(b) + ".html";
 }
 
 Status RunReport(CliContext& ctx, const ReportCliOptions& o) {

@@ -23,10 +23,6 @@ struct VotesOptions {
   int threads = 0;
 };
 
-std::string Describe(const Country& c) {
-  return c.name + " (" + (c.iso3.empty() ? c.cowc : c.iso3) + ", " + std::to_string(c.ccode) + ")";
-}
-
 Result<RollCallSubset> Subset(const VotesOptions& o) {
   if (!o.issue.empty() && o.important) {
     return Status::Usage("choose either --issue or --important, not both");
@@ -87,8 +83,8 @@ Status RunDyad(CliContext& ctx, const VotesOptions& o, const UngaVotes& votes,
   Table table;
   // Six decimals in files (as in the --all-dyads panel), four on screen.
   table.decimals = *format == OutputFormat::kTable ? 4 : 6;
-  table.title = Describe(a) + " - " + Describe(b) + ", UNGA votes (" + RollCallSubsetName(subset) +
-                " roll calls)";
+  table.title = CountryTitle(a) + " - " + CountryTitle(b) + ", UNGA votes (" +
+                RollCallSubsetName(subset) + " roll calls)";
   table.columns = {o.by, "ccode1", "ccode2", "n", "agree", "s", "s2", "pi", "kappa"};
   for (const auto& row : DyadVoteSimilarity(votes, **countries, a, b, grouping, subset)) {
     const VoteSimilarity& s = row.similarity;
@@ -100,10 +96,7 @@ Status RunDyad(CliContext& ctx, const VotesOptions& o, const UngaVotes& votes,
     std::cerr << "entente: no roll call in these years on which both voted (is the store "
                  "initialised? run `entente init`)\n";
   }
-  return ctx.WriteOutput(o.out, [&](std::ostream& out) {
-    RenderTable(table, *format, out);
-    return Status::Ok();
-  });
+  return ctx.WriteTable(o.out, table, *format);
 }
 
 Status RunVotes(CliContext& ctx, const VotesOptions& o) {
@@ -112,12 +105,8 @@ Status RunVotes(CliContext& ctx, const VotesOptions& o) {
                              ? "give either two countries or --all-dyads, not both"
                              : "give two countries (e.g. `entente votes CHN RUS`) or --all-dyads");
   }
-  YearRange years;
-  if (!o.years.empty()) {
-    auto parsed = ParseYearRange(o.years);
-    if (!parsed.ok()) return parsed.status();
-    years = *parsed;
-  }
+  auto years = YearsOption(o.years, YearRange{});
+  if (!years.ok()) return years.status();
   VoteGrouping grouping = VoteGrouping::kYear;
   if (o.by == "session") {
     grouping = VoteGrouping::kSession;
@@ -128,7 +117,7 @@ Status RunVotes(CliContext& ctx, const VotesOptions& o) {
   if (!subset.ok()) return subset.status();
   auto store = ctx.OpenStore();
   if (!store.ok()) return store.status();
-  auto votes = LoadUngaVotes(**store, years);
+  auto votes = LoadUngaVotes(**store, *years);
   if (!votes.ok()) return votes.status();
   if (votes->roll_calls.empty()) {
     return Status::Data(

@@ -65,6 +65,23 @@ Result<OutputFormat> CliContext::Format(const std::string& text) const {
   return ParseOutputFormat(text);
 }
 
+Status CliContext::WriteTable(const std::string& out_path, const Table& table,
+                              OutputFormat format) {
+  return WriteOutput(out_path, [&](std::ostream& out) {
+    RenderTable(table, format, out);
+    return Status::Ok();
+  });
+}
+
+std::string CountryTitle(const Country& country) {
+  return country.name + " (" + ShortKey(country) + ", " + std::to_string(country.ccode) + ")";
+}
+
+Result<YearRange> YearsOption(const std::string& text, YearRange fallback) {
+  if (text.empty()) return fallback;
+  return ParseYearRange(text);
+}
+
 void ReportError(const Status& status) {
   std::cerr << "entente: " << status.message() << "\n";
 }

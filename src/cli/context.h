@@ -16,6 +16,7 @@
 #include "entente/store.h"
 #include "entente/table.h"
 #include "entente/unga.h"
+#include "entente/years.h"
 
 namespace entente::cli {
 
@@ -54,11 +55,20 @@ class CliContext {
   // complete) or stdout when `out_path` is empty or "-".
   template <typename Render>
   Status WriteOutput(const std::string& out_path, Render&& render);
+  // WriteOutput of one table rendered in `format`.
+  Status WriteTable(const std::string& out_path, const Table& table, OutputFormat format);
 
  private:
   std::optional<Store> store_;
   std::optional<CountryRegistry> countries_;
 };
+
+// "Russia (RUS, 365)": a state in a table's title.
+std::string CountryTitle(const Country& country);
+
+// The years of a --years option (Y1:Y2, Y, Y1: or :Y2), or `fallback` when
+// the option was not given.
+Result<YearRange> YearsOption(const std::string& text, YearRange fallback);
 
 // Reports a Status on stderr as "entente: message".
 void ReportError(const Status& status);

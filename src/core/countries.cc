@@ -755,4 +755,8 @@ const std::vector<Country>& CountryRegistry::all() const {
   return impl_->countries;
 }
 
+std::string ShortKey(const Country& country) {
+  return country.iso3.empty() ? country.cowc : country.iso3;
+}
+
 }  // namespace entente

@@ -217,6 +217,18 @@ bool ParseInt(std::string_view text, long long& out) {
   return err == std::errc() && end == text.data() + text.size();
 }
 
+bool ParseIsoDate(std::string_view text, int first_year, int last_year, DateKey& out) {
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
+  long long y = 0, m = 0, d = 0;
+  if (!ParseInt(text.substr(0, 4), y) || !ParseInt(text.substr(5, 2), m) ||
+      !ParseInt(text.substr(8, 2), d)) {
+    return false;
+  }
+  if (y < first_year || y > last_year || m < 1 || m > 12 || d < 1 || d > 31) return false;
+  out = MakeDateKey(static_cast<int>(y), static_cast<int>(m), static_cast<int>(d));
+  return true;
+}
+
 bool ParseIntegralNumber(std::string_view text, long long& out) {
   if (ParseInt(text, out)) return true;
   // Accept "3.0" / "3.00" (the wide UNGA file writes some codes as floats).

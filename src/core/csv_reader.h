@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "entente/countries.h"
 #include "entente/status.h"
 
 namespace entente::internal {
@@ -71,5 +72,8 @@ std::string Sha256Hex(std::string_view content);
 bool ParseInt(std::string_view text, long long& out);
 // Parses a field that holds an integer possibly written as a float ("3.0").
 bool ParseIntegralNumber(std::string_view text, long long& out);
+// Parses "YYYY-MM-DD" with first_year <= YYYY <= last_year into a DateKey;
+// false when malformed or out of range.
+bool ParseIsoDate(std::string_view text, int first_year, int last_year, DateKey& out);
 
 }  // namespace entente::internal

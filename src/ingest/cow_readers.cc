@@ -77,16 +77,8 @@ Status CheckWidth(const CsvReader& csv, std::size_t width) {
 }
 
 // Parses "YYYY-MM-DD" (COW contiguity dates).
-bool ParseIsoDate(std::string_view text, DateKey& out) {
-  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
-  long long y = 0, m = 0, d = 0;
-  if (!ParseInt(text.substr(0, 4), y) || !ParseInt(text.substr(5, 2), m) ||
-      !ParseInt(text.substr(8, 2), d)) {
-    return false;
-  }
-  if (y < kFirstYear || y > kLastYear || m < 1 || m > 12 || d < 1 || d > 31) return false;
-  out = MakeDateKey(static_cast<int>(y), static_cast<int>(m), static_cast<int>(d));
-  return true;
+bool ParseCowDate(std::string_view text, DateKey& out) {
+  return ParseIsoDate(text, kFirstYear, kLastYear, out);
 }
 
 }  // namespace
@@ -230,10 +222,10 @@ Result<std::vector<ContiguitySpan>> ReadContiguity(std::string_view source_name,
     span.ccode_a = static_cast<std::int16_t>(std::min(c1, c2));
     span.ccode_b = static_cast<std::int16_t>(std::max(c1, c2));
     span.conttype = static_cast<std::int8_t>(type);
-    if (!ParseIsoDate(csv.field(c[3]), span.start)) {
+    if (!ParseCowDate(csv.field(c[3]), span.start)) {
       return csv.ErrorAt(c[3], "bad start date (expected YYYY-MM-DD)");
     }
-    if (!ParseIsoDate(csv.field(c[4]), span.end)) {
+    if (!ParseCowDate(csv.field(c[4]), span.end)) {
       return csv.ErrorAt(c[4], "bad end date (expected YYYY-MM-DD)");
     }
     if (span.end < span.start) return csv.ErrorAt(c[4], "end date before start date");
@@ -271,10 +263,10 @@ Result<std::vector<LeaderSpell>> ReadArchigos(std::string_view source_name,
     }
     if (csv.field(c[1]).empty()) return csv.ErrorAt(c[1], "missing leader name");
     LeaderSpell spell;
-    if (!ParseIsoDate(csv.field(c[2]), spell.start)) {
+    if (!ParseCowDate(csv.field(c[2]), spell.start)) {
       return csv.ErrorAt(c[2], "bad start date (expected YYYY-MM-DD)");
     }
-    if (!ParseIsoDate(csv.field(c[3]), spell.end)) {
+    if (!ParseCowDate(csv.field(c[3]), spell.end)) {
       return csv.ErrorAt(c[3], "bad end date (expected YYYY-MM-DD)");
     }
     if (spell.end < spell.start) return csv.ErrorAt(c[3], "end date before start date");

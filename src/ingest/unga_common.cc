@@ -54,15 +54,7 @@ Status CheckNoDuplicateVotes(const std::string& file, std::vector<ParsedVote>& v
 }
 
 bool ParseIsoDate(std::string_view text, DateKey& out) {
-  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
-  long long y = 0, m = 0, d = 0;
-  if (!ParseInt(text.substr(0, 4), y) || !ParseInt(text.substr(5, 2), m) ||
-      !ParseInt(text.substr(8, 2), d)) {
-    return false;
-  }
-  if (y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1 || d > 31) return false;
-  out = MakeDateKey(static_cast<int>(y), static_cast<int>(m), static_cast<int>(d));
-  return true;
+  return ParseIsoDate(text, 1900, 2100, out);
 }
 
 int SessionOfDate(DateKey date) {

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 namespace entente {
 namespace profile_internal {
@@ -92,18 +93,23 @@ struct Sums {
   }
 };
 
+// The means of x and y (same length, not empty).
+std::pair<double, double> Means(const std::vector<double>& x, const std::vector<double>& y) {
+  double mx = 0, my = 0;
+  for (std::size_t i = 0; i < x.size(); ++i) {
+    mx += x[i];
+    my += y[i];
+  }
+  const auto n = static_cast<double>(x.size());
+  return {mx / n, my / n};
+}
+
 }  // namespace
 
 std::optional<double> OlsSlope(const std::vector<double>& x, const std::vector<double>& y) {
   const std::size_t n = x.size();
   if (n < kMinPoints) return std::nullopt;
-  double mx = 0, my = 0;
-  for (std::size_t i = 0; i < n; ++i) {
-    mx += x[i];
-    my += y[i];
-  }
-  mx /= static_cast<double>(n);
-  my /= static_cast<double>(n);
+  const auto [mx, my] = Means(x, y);
   double sxy = 0, sxx = 0;
   for (std::size_t i = 0; i < n; ++i) {
     sxy += (x[i] - mx) * (y[i] - my);
@@ -124,13 +130,7 @@ ProfileTrend BootstrapTrend(std::string series, const std::vector<double>& x,
   // Centre both series on their full-sample means once: a replicate's sums
   // then stay small, so the one-pass formula sxy - sx*sy/n loses no
   // precision to cancellation.
-  double mx = 0, my = 0;
-  for (std::size_t i = 0; i < n; ++i) {
-    mx += x[i];
-    my += y[i];
-  }
-  mx /= static_cast<double>(n);
-  my /= static_cast<double>(n);
+  const auto [mx, my] = Means(x, y);
   std::vector<Sums> point(n);
   for (std::size_t i = 0; i < n; ++i) point[i] = Sums::Of(x[i] - mx, y[i] - my);
   SplitMix64 rng(seed);

@@ -44,10 +44,6 @@ Json CountryJson(const Country& c) {
       {"ccode", c.ccode}, {"iso3", c.iso3}, {"iso2", c.iso2}, {"cowc", c.cowc}, {"name", c.name}};
 }
 
-std::string ShortKey(const Country& c) {
-  return c.iso3.empty() ? c.cowc : c.iso3;
-}
-
 Json TableRecords(const Table& table) {
   Json rows = Json::array();
   for (const auto& row : table.rows) {

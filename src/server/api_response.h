@@ -40,9 +40,6 @@ Json Number(double value);
 // {"ccode": 710, "iso3": "CHN", "iso2": "CN", "cowc": "CHN", "name": "China"}.
 Json CountryJson(const Country& country);
 
-// ISO3, or the COW letters for states that ended before ISO codes (file names).
-std::string ShortKey(const Country& country);
-
 // The table's rows as JSON objects keyed by column name (missing cells null).
 Json TableRecords(const Table& table);
 

@@ -2,6 +2,7 @@
 #include <sstream>
 
 #include "entente/military.h"
+#include "entente/military_table.h"
 #include "server/endpoints.h"
 
 namespace entente::server {
@@ -62,34 +63,6 @@ Json FrameworkJson(const MilitaryFramework& f) {
           {"criteria", criteria}};
 }
 
-// One row per year and framework, the columns of MilitaryScoreColumns(),
-// as `entente military A B --format csv` writes them.
-void AddScoreRow(const MilitaryFramework& fw, const MilitaryYearScore& s, Table& table) {
-  std::vector<Cell> row = {std::int64_t{s.year},
-                           fw.id,
-                           MilitaryStageName(fw, s),
-                           std::int64_t{s.level},
-                           std::int64_t{s.level_max},
-                           entente::Number(s.grade),
-                           MilitaryCriteriaList(fw, s, CriterionStatus::kMet),
-                           MilitaryCriteriaList(fw, s, CriterionStatus::kUnknown)};
-  for (int i = 0; i < kMilitaryCriterionCount; ++i) {
-    const int index = fw.IndexOf(static_cast<MilitaryCriterion>(i));
-    const bool met = index >= 0 && s.criteria[index].status == CriterionStatus::kMet;
-    if (met) {
-      row.emplace_back(std::int64_t{s.criteria[index].since});
-    } else {
-      row.emplace_back(std::monostate{});
-    }
-  }
-  row.push_back(s.tiv_ab ? entente::Number(*s.tiv_ab) : Cell{});
-  row.push_back(s.tiv_ba ? entente::Number(*s.tiv_ba) : Cell{});
-  row.emplace_back(ArmsClassNames(s.arms_classes));
-  row.push_back(s.mid_hostlev ? Cell{std::int64_t{*s.mid_hostlev}} : Cell{});
-  row.push_back(s.rivalry ? Cell{s.rivalry->empty() ? std::string("none") : *s.rivalry} : Cell{});
-  table.rows.push_back(std::move(row));
-}
-
 Json EvidenceJson(const MilitaryFramework& fw, const std::vector<MilitaryExplainRow>& rows) {
   Json out = Json::array();
   for (const auto& r : rows) {
@@ -134,10 +107,8 @@ Result<ApiResponse> MilitaryEndpoint(const ServerData& data, const Query& query)
   if (*evidence && *format == ResponseFormat::kCsv) {
     return Status::Usage("parameter 'evidence': evidence comes with format=json only");
   }
-  Table table;
-  table.decimals = 3;  // as `entente military --format csv`
-  table.columns = {"year"};
-  for (const auto& c : MilitaryScoreColumns()) table.columns.push_back(c);
+  // Framework by framework, each one's years (`entente military` interleaves them).
+  Table table = MilitaryScoreTable();
   Json meta = {{"a", CountryJson(*a)},
                {"b", CountryJson(*b)},
                {"years", YearsText(*years)},
@@ -146,7 +117,7 @@ Result<ApiResponse> MilitaryEndpoint(const ServerData& data, const Query& query)
     meta["frameworks"].push_back(FrameworkJson(*fw));
     for (const auto& score :
          ScoreMilitaryDyad(*data.military, data.countries, *fw, *a, *b, *years)) {
-      AddScoreRow(*fw, score, table);
+      AddMilitaryScoreRow(*fw, score, table);
     }
     if (*evidence) {
       if (!meta.contains("evidence")) meta["evidence"] = Json::array();

@@ -3,6 +3,8 @@
 #include <limits>
 
 #include "entente/profile.h"
+#include "entente/profile_tables.h"
+#include "profile/profile_json.h"
 #include "server/endpoints.h"
 
 namespace entente::server {
@@ -12,61 +14,13 @@ namespace {
 constexpr YearRange kDefaultProfileYears{1991, 2025};
 constexpr int kDefaultTop = 20;
 
-Json Optional(const std::optional<double>& v) {
-  return v ? Json(*v) : Json(nullptr);
-}
-Cell OptionalCell(const std::optional<double>& v) {
-  return v ? entente::Number(*v) : Cell{};
-}
-
-std::string CodeOf(const CountryRegistry& countries, int ccode) {
-  const Country* c = countries.ByCcode(ccode);
-  return c == nullptr ? std::to_string(ccode) : ShortKey(*c);
-}
-
-// The columns of `entente profile A B --format csv`, one row per year.
-Table SummaryTable(const DyadProfile& p) {
-  Table t;
-  t.decimals = 1;
-  t.columns = {"dyad", "year"};
-  for (int d = 0; d < kProfileDimensionCount; ++d) {
-    t.columns.emplace_back(ProfileDimensionId(static_cast<ProfileDimension>(d)));
-  }
-  for (const char* c : {"composite", "class", "rank", "of"}) t.columns.emplace_back(c);
-  const std::string dyad = ShortKey(*p.a) + "-" + ShortKey(*p.b);
-  for (const ProfileYear& y : p.rows) {
-    std::vector<Cell> row = {dyad, std::int64_t{y.year}};
-    for (const auto& v : y.index) row.push_back(OptionalCell(v));
-    row.push_back(OptionalCell(y.composite));
-    row.emplace_back(std::string(AlignmentClassId(y.alignment)));
-    row.push_back(y.rank ? Cell{std::int64_t{*y.rank}} : Cell{});
-    row.push_back(y.ranked_dyads > 0 ? Cell{std::int64_t{y.ranked_dyads}} : Cell{});
-    t.rows.push_back(std::move(row));
-  }
-  return t;
-}
-
 Json IndicatorsJson(const DyadProfile& p) {
   Json out = Json::array();
   for (const ProfileYear& y : p.rows) {
     for (const ProfileIndicatorValue& v : y.indicators) {
-      Json evidence = Json::array();
-      for (const auto& e : v.evidence) {
-        evidence.push_back({{"reference", e.reference},
-                            {"date", e.date},
-                            {"what", e.what},
-                            {"publisher", e.publisher},
-                            {"title", e.title},
-                            {"published", e.published},
-                            {"url", e.url}});
-      }
-      out.push_back({{"year", y.year},
-                     {"id", v.id},
-                     {"dimension", std::string(ProfileDimensionId(v.dimension))},
-                     {"value", Optional(v.value)},
-                     {"score", Optional(v.score)},
-                     {"source", v.source},
-                     {"evidence", evidence}});
+      Json row = {{"year", y.year}};
+      row.update(profile_json::Indicator(v));  // the keys after "year", in their order
+      out.push_back(std::move(row));
     }
   }
   return out;
@@ -106,14 +60,6 @@ Result<int> Integer(const Query& query, std::string_view name, int fallback, int
 
 ApiResponse ProfileAnswer(const DyadProfile& p, YearRange panel_years, YearRange years,
                           bool indicators, ResponseFormat format) {
-  Json trends = Json::array();
-  for (const ProfileTrend& t : p.trends) {
-    trends.push_back({{"series", t.series},
-                      {"years", t.years_used},
-                      {"slope", Optional(t.slope)},
-                      {"ci_low", Optional(t.ci_low)},
-                      {"ci_high", Optional(t.ci_high)}});
-  }
   Json rules = Json::array();
   for (const ProfileYear& y : p.rows) {
     rules.push_back({{"year", y.year},
@@ -126,40 +72,21 @@ ApiResponse ProfileAnswer(const DyadProfile& p, YearRange panel_years, YearRange
                {"years", YearsText(years)},
                {"panel_years", YearsText(panel_years)},
                {"classification_rules", p.classification_rules},
-               {"trends", trends},
+               {"trends", profile_json::Trends(p.trends)},
                {"classes", rules}};
   if (indicators) meta["indicators"] = IndicatorsJson(p);
-  return DataResponse(format, std::move(meta), SummaryTable(p),
+  return DataResponse(format, std::move(meta), ProfileSummaryTable({&p, 1}),
                       "profile_" + ShortKey(*p.a) + "_" + ShortKey(*p.b) + "_" +
                           std::to_string(years.first) + "-" + std::to_string(years.last));
 }
 
 ApiResponse RankAnswer(const CountryRegistry& countries, const std::vector<RankRow>& rows, int year,
                        std::optional<ProfileDimension> dimension, int top, ResponseFormat format) {
-  // The columns of `entente rank --year Y --format csv`.
   const std::string dimension_name =
       dimension ? std::string(ProfileDimensionId(*dimension)) : "composite";
-  Table t;
-  t.decimals = 1;
-  t.columns = {"rank", "dyad", "ccode1", "ccode2"};
-  if (dimension) t.columns.push_back(dimension_name);
-  for (int d = 0; d < kProfileDimensionCount; ++d) {
-    t.columns.emplace_back(ProfileDimensionId(static_cast<ProfileDimension>(d)));
-  }
-  t.columns.emplace_back("composite");
-  t.columns.emplace_back("class");
-  for (const RankRow& r : rows) {
-    std::vector<Cell> row = {std::int64_t{r.rank},
-                             CodeOf(countries, r.ccode_a) + "-" + CodeOf(countries, r.ccode_b),
-                             std::int64_t{r.ccode_a}, std::int64_t{r.ccode_b}};
-    if (dimension) row.push_back(entente::Number(r.value));
-    for (const auto& v : r.index) row.push_back(OptionalCell(v));
-    row.push_back(OptionalCell(r.composite));
-    row.emplace_back(std::string(AlignmentClassId(r.alignment)));
-    t.rows.push_back(std::move(row));
-  }
   Json meta = {{"year", year}, {"dimension", dimension_name}, {"top", top}};
-  return DataResponse(format, std::move(meta), t,
+  // The table of `entente rank --year Y --format csv`.
+  return DataResponse(format, std::move(meta), ProfileRankTable(countries, rows, dimension),
                       "rank_" + dimension_name + "_" + std::to_string(year));
 }
 

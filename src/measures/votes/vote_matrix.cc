@@ -1,7 +1,8 @@
 #include "entente/vote_matrix.h"
 
 #include <algorithm>
-#include <map>
+
+#include "measures/votes/dyad_period_tally.h"
 
 namespace entente {
 
@@ -32,19 +33,11 @@ std::vector<DyadPeriodSimilarity> VoteMatrix::Dyad(const CountryRegistry& countr
                                                    const Country& a, const Country& b,
                                                    VoteGrouping grouping, RollCallSubset subset,
                                                    YearRange years) const {
-  struct Accumulator {
-    VoteTable table;
-    int ccode_a = 0;
-    int ccode_b = 0;
-  };
-  // Periods are few (at most one per year) and come in rcid order, which is
-  // not always period order: an ordered map keeps the output sorted.
-  std::map<int, Accumulator> by_period;
+  votes_internal::DyadPeriodTally tally;
   for (std::size_t r = 0; r < roll_calls_.size(); ++r) {
     const auto& rc = roll_calls_[r];
     if (!years.contains(rc.year) || !InSubset(rc, subset)) continue;
-    // The same date rule as DyadVoteSimilarity: undated roll calls count on 1 July.
-    const DateKey date = rc.date != 0 ? rc.date : MakeDateKey(rc.year, 7, 1);
+    const DateKey date = votes_internal::RollCallDate(rc);
     auto code_a = countries.CcodeOn(a, date);
     auto code_b = countries.CcodeOn(b, date);
     if (!code_a || !code_b || *code_a == *code_b) continue;
@@ -52,20 +45,9 @@ std::vector<DyadPeriodSimilarity> VoteMatrix::Dyad(const CountryRegistry& countr
     const int col_b = Column(*code_b);
     if (col_a < 0 || col_b < 0) continue;
     const std::int8_t* row = &codes_[r * static_cast<std::size_t>(columns_)];
-    const int vote_a = row[col_a];
-    const int vote_b = row[col_b];
-    if (vote_a < 1 || vote_a > 3 || vote_b < 1 || vote_b > 3) continue;
-    Accumulator& acc = by_period[grouping == VoteGrouping::kYear ? rc.year : rc.session];
-    ++acc.table.counts[vote_a - 1][vote_b - 1];
-    acc.ccode_a = *code_a;
-    acc.ccode_b = *code_b;
+    tally.Add(votes_internal::PeriodOf(rc, grouping), *code_a, *code_b, row[col_a], row[col_b]);
   }
-  std::vector<DyadPeriodSimilarity> out;
-  out.reserve(by_period.size());
-  for (const auto& [period, acc] : by_period) {
-    out.push_back({period, acc.ccode_a, acc.ccode_b, MeasureSimilarity(acc.table)});
-  }
-  return out;
+  return tally.Similarities();
 }
 
 }  // namespace entente

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "entente/svg_chart.h"
+#include "present/report/chart_data.h"
 #include "present/report/html.h"
 #include "present/report/report_measures.h"
 #include "present/report/sections.h"
@@ -128,23 +129,15 @@ std::string AgreementFigure(ReportContext& ctx) {
   chart.y_min = 0;
   chart.y_max = 1;
   const auto x = YearAxis(ctx);
-  Table data;
-  data.columns = {"year"};
   for (const DyadMeasures& m : ctx.dyads) {
     chart.series.push_back({m.key, x,
                             ByYear(ctx, m.votes, [](const VoteSimilarity& s) { return s.agree; }),
                             "", false});
-    data.columns.push_back(m.key);
-  }
-  for (std::size_t i = 0; i < x.size(); ++i) {
-    std::vector<Cell> row = {std::int64_t{ctx.year_list[i]}};
-    for (const auto& s : chart.series) row.push_back(NumberCell(s.y[i]));
-    data.rows.push_back(std::move(row));
   }
   return Figure(ctx, chart.id, chart.title, svg::RenderLineChart(chart),
                 "Share of identical votes on the roll calls both states voted on, per calendar "
                 "year; gaps where two states had no common roll call.",
-                std::move(data));
+                SeriesValues(ctx, chart));
 }
 
 std::string MilitaryFigure(ReportContext& ctx) {
@@ -196,8 +189,6 @@ std::string CompositeFigure(ReportContext& ctx) {
   chart.y_max = 100;
   chart.y_decimals = 0;
   const auto x = YearAxis(ctx);
-  Table data;
-  data.columns = {"year"};
   for (const DyadMeasures& m : ctx.dyads) {
     std::map<int, double> values;
     if (m.profile) {
@@ -206,17 +197,11 @@ std::string CompositeFigure(ReportContext& ctx) {
       }
     }
     chart.series.push_back({m.key, x, ByYear(ctx, values, [](double v) { return v; }), "", false});
-    data.columns.push_back(m.key);
-  }
-  for (std::size_t i = 0; i < x.size(); ++i) {
-    std::vector<Cell> row = {std::int64_t{ctx.year_list[i]}};
-    for (const auto& s : chart.series) row.push_back(NumberCell(s.y[i]));
-    data.rows.push_back(std::move(row));
   }
   return Figure(ctx, chart.id, chart.title, svg::RenderLineChart(chart),
                 "The profile's composite: the mean of the economic, diplomatic, personal and "
                 "military indices present that year (at least two).",
-                std::move(data));
+                SeriesValues(ctx, chart));
 }
 
 }  // namespace

@@ -140,7 +140,7 @@ void MeasureIdealPoints(const ReportContext& ctx, DyadMeasures& m) {
 }  // namespace
 
 std::string CountryLabel(const Country& c) {
-  return c.name + " (" + (c.iso3.empty() ? c.cowc : c.iso3) + ")";
+  return c.name + " (" + ShortKey(c) + ")";
 }
 
 Status LoadSharedInputs(ReportContext& ctx) {
@@ -167,7 +167,7 @@ DyadMeasures MeasureDyad(ReportContext& ctx, const Country& a, const Country& b)
   m.a = &a;
   m.b = &b;
   m.label = a.name + " - " + b.name;
-  m.key = (a.iso3.empty() ? a.cowc : a.iso3) + "-" + (b.iso3.empty() ? b.cowc : b.iso3);
+  m.key = ShortKey(a) + "-" + ShortKey(b);
   if (ctx.votes) {
     for (const auto& row : DyadVoteSimilarity(*ctx.votes, *ctx.countries, a, b, VoteGrouping::kYear,
                                               RollCallSubset::kAll)) {

@@ -3,6 +3,7 @@
 #include <map>
 
 #include "entente/svg_chart.h"
+#include "present/report/chart_data.h"
 #include "present/report/html.h"
 #include "present/report/report_measures.h"
 #include "present/report/sections.h"
@@ -87,16 +88,9 @@ std::string CriteriaFigure(ReportContext& ctx, const DyadMeasures& m, const Mili
     row.label = std::string(MilitaryCriterionId(fw.criteria[c].id));
     for (std::size_t i = 0; i < m.military.size(); ++i) {
       const MilitaryCriterionYear& cy = m.military[i].criteria[c];
-      const int year = m.military[i].year;
-      const bool extends = !row.spans.empty() && row.spans.back().state == StatusId(cy.status) &&
-                           row.spans.back().to == year - 1;
-      if (extends) {
-        row.spans.back().to = year;
-        continue;
-      }
-      std::string note =
-          cy.status == CriterionStatus::kMet ? "met since " + std::to_string(cy.since) : "";
-      row.spans.push_back({year, year, StatusId(cy.status), note});
+      AddTimelineYear(
+          row, m.military[i].year, StatusId(cy.status),
+          cy.status == CriterionStatus::kMet ? "met since " + std::to_string(cy.since) : "");
     }
     for (const auto& span : row.spans) {
       data.rows.push_back({row.label, std::int64_t{span.from}, std::int64_t{span.to}, span.state,

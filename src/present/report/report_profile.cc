@@ -7,6 +7,7 @@
 #include <map>
 
 #include "entente/svg_chart.h"
+#include "present/report/chart_data.h"
 #include "present/report/html.h"
 #include "present/report/sections.h"
 
@@ -37,28 +38,20 @@ std::string IndexFigure(ReportContext& ctx, const DyadMeasures& m, const std::st
   chart.y_max = 100;
   chart.y_decimals = 0;
   const auto x = YearAxis(ctx);
-  Table data;
-  data.columns = {"year"};
   for (ProfileDimension d : dims) {
     const auto k = static_cast<std::size_t>(d);
     chart.series.push_back(
         {std::string(ProfileDimensionId(d)), x,
          ByYear(ctx, rows, [k](const ProfileYear* y) { return Value(y->index[k]); }), "", false});
-    data.columns.emplace_back(ProfileDimensionId(d));
   }
   if (composite) {
     chart.series.push_back(
         {"composite", x,
          ByYear(ctx, rows, [](const ProfileYear* y) { return Value(y->composite); }), "#000000",
          false});
-    data.columns.emplace_back("composite");
   }
-  for (std::size_t i = 0; i < x.size(); ++i) {
-    std::vector<Cell> row = {std::int64_t{ctx.year_list[i]}};
-    for (const auto& s : chart.series) row.push_back(NumberCell(s.y[i]));
-    data.rows.push_back(std::move(row));
-  }
-  return Figure(ctx, chart.id, chart.title, svg::RenderLineChart(chart), caption, std::move(data));
+  return Figure(ctx, chart.id, chart.title, svg::RenderLineChart(chart), caption,
+                SeriesValues(ctx, chart));
 }
 
 std::string ClassFigure(ReportContext& ctx, const DyadMeasures& m) {
@@ -79,11 +72,7 @@ std::string ClassFigure(ReportContext& ctx, const DyadMeasures& m) {
   data.columns = {"year", "class", "rule", "composite", "rank", "of"};
   for (const ProfileYear& y : m.profile->rows) {
     const std::string cls(AlignmentClassId(y.alignment));
-    if (!row.spans.empty() && row.spans.back().state == cls && row.spans.back().to == y.year - 1) {
-      row.spans.back().to = y.year;
-    } else {
-      row.spans.push_back({y.year, y.year, cls, y.rule});
-    }
+    AddTimelineYear(row, y.year, cls, y.rule);
     data.rows.push_back({std::int64_t{y.year}, cls, y.rule,
                          y.composite ? NumberCell(*y.composite) : Cell{},
                          y.rank ? Cell{std::int64_t{*y.rank}} : Cell{},
