@@ -177,37 +177,43 @@ def third():
             print(f"t{n:03d}\t{iso3}\t{where}\t{sentence}")
 
 
-def fourth():
-    """--fourth: a fourth sample (seed + 3), drawn before the default-neutral rule
-    was written: 50 UN speeches used by none of the three sets (any state,
-    1970-2024, one sentence each) and 10 documents each of Obama's radio
-    addresses, Australian PM speeches, Xi's speeches and Putin's Kremlin turns
-    that no set uses (one sentence each)."""
-    rng = random.Random(SEED + 3)
-    used = used_sources(("tests/gold/sentences.tsv", "tests/gold/heldout_sentences.tsv",
-                         "tests/gold/third_sentences.tsv"))
-    print("# id\tspeaker_iso3\tsource\tsentence  (fourth sample, seed %d, tests/gold/sample_heldout.py "
-          "--fourth; hand-coded before the coder was run)" % (SEED + 3))
+def mixed_sample(seeds, earlier_sets, ungd_counts, prefix, name, option):
+    """A sample of UN speeches used by none of `earlier_sets` (any state,
+    1970-2024, one sentence each; ungd_counts[0] drawn with seeds[0]) and 10
+    documents each of Obama's radio addresses, Australian PM speeches, Xi's
+    speeches and Putin's Kremlin turns that no set uses (one sentence each),
+    then a second part of ungd_counts[1] more UN speeches drawn with seeds[1]."""
+    rng = random.Random(seeds[0])
+    used = used_sources(earlier_sets)
+    print("# id\tspeaker_iso3\tsource\tsentence  (%s sample, seed %d, tests/gold/sample_heldout.py "
+          "%s; hand-coded before the coder was run)" % (name, seeds[0], option))
     seen = set()
     n = 0
-    sources = [lambda r, u: ungd_any(r, u, 50)] + [lambda r, u, f=f: take(f(r, u), 10)
-                                                   for f in (radio, au_pm, xi, kremlin)]
+    sources = [lambda r, u: ungd_any(r, u, ungd_counts[0])] + [lambda r, u, f=f: take(f(r, u), 10)
+                                                               for f in (radio, au_pm, xi, kremlin)]
     for source in sources:
         for iso3, where, sentence in source(rng, used):
             if sentence not in seen:
                 seen.add(sentence)
                 n += 1
                 used.add(where)
-                print(f"f{n:03d}\t{iso3}\t{where}\t{sentence}")
-    # Part 2 (seed + 4): part 1 held 74 codable verbs, short of the 100 wanted,
-    # so 30 more UN speeches not used above were drawn the same way (before
-    # the coder was changed or run on either part).
-    rng = random.Random(SEED + 4)
-    for iso3, where, sentence in ungd_any(rng, used, 30):
+                print(f"{prefix}{n:03d}\t{iso3}\t{where}\t{sentence}")
+    rng = random.Random(seeds[1])
+    for iso3, where, sentence in ungd_any(rng, used, ungd_counts[1]):
         if sentence not in seen:
             seen.add(sentence)
             n += 1
-            print(f"f{n:03d}\t{iso3}\t{where}\t{sentence}")
+            print(f"{prefix}{n:03d}\t{iso3}\t{where}\t{sentence}")
+
+
+def fourth():
+    """--fourth: a fourth sample (seed + 3), drawn before the default-neutral rule
+    was written: 50 UN speeches and 10 documents of each leader corpus. Part 2
+    (seed + 4): part 1 held 74 codable verbs, short of the 100 wanted, so 30 more
+    UN speeches were drawn the same way (before the coder was changed or run on
+    either part)."""
+    mixed_sample((SEED + 3, SEED + 4), ("tests/gold/sentences.tsv", "tests/gold/heldout_sentences.tsv",
+                                        "tests/gold/third_sentences.tsv"), (50, 30), "f", "fourth", "--fourth")
 
 
 FIFTH_SEED = 20261207
@@ -215,35 +221,14 @@ FIFTH_SEED = 20261207
 
 def fifth():
     """--fifth: a fifth sample (seed 20261207), drawn after the coder was tuned on
-    all four sets, for an honest estimate: 150 UN speeches used by none of the
-    four sets (any state, 1970-2024, one sentence each) and 10 documents each of
-    Obama's radio addresses, Australian PM speeches, Xi's speeches and Putin's
-    Kremlin turns that no set uses (one sentence each)."""
-    rng = random.Random(FIFTH_SEED)
-    used = used_sources(("tests/gold/sentences.tsv", "tests/gold/heldout_sentences.tsv",
-                         "tests/gold/third_sentences.tsv", "tests/gold/fourth_sentences.tsv"))
-    print("# id\tspeaker_iso3\tsource\tsentence  (fifth sample, seed %d, tests/gold/sample_heldout.py "
-          "--fifth; hand-coded before the coder was run)" % FIFTH_SEED)
-    seen = set()
-    n = 0
-    sources = [lambda r, u: ungd_any(r, u, 150)] + [lambda r, u, f=f: take(f(r, u), 10)
-                                                    for f in (radio, au_pm, xi, kremlin)]
-    for source in sources:
-        for iso3, where, sentence in source(rng, used):
-            if sentence not in seen:
-                seen.add(sentence)
-                n += 1
-                used.add(where)
-                print(f"v{n:03d}\t{iso3}\t{where}\t{sentence}")
-    # Part 2 (seed + 1): part 1 held 147 codable verbs, short of the 150
-    # wanted, so 20 more UN speeches not used above were drawn the same way
-    # (before the coder was run on either part).
-    rng = random.Random(FIFTH_SEED + 1)
-    for iso3, where, sentence in ungd_any(rng, used, 20):
-        if sentence not in seen:
-            seen.add(sentence)
-            n += 1
-            print(f"v{n:03d}\t{iso3}\t{where}\t{sentence}")
+    all four sets, for an honest estimate: 150 UN speeches and 10 documents of
+    each leader corpus. Part 2 (seed + 1): part 1 held 147 codable verbs, short
+    of the 150 wanted, so 20 more UN speeches were drawn the same way (before
+    the coder was run on either part)."""
+    mixed_sample((FIFTH_SEED, FIFTH_SEED + 1),
+                 ("tests/gold/sentences.tsv", "tests/gold/heldout_sentences.tsv",
+                  "tests/gold/third_sentences.tsv", "tests/gold/fourth_sentences.tsv"),
+                 (150, 20), "v", "fifth", "--fifth")
 
 
 def take(gen, k):

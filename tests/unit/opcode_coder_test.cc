@@ -14,19 +14,34 @@
 namespace entente {
 namespace {
 
-class OpcodeCoderTest : public testing_support::OpcodeCoderFixture {
- protected:
-  static std::vector<CodedVerb> Code(std::string_view sentence, std::string_view iso3 = "CHN") {
-    return CodeAs(sentence, iso3);
-  }
-};
-
 struct Expect {
   std::string_view sentence;
   std::string_view verb;
   OpcodeActor subject;
   int category;
   VerbMode mode;
+};
+
+class OpcodeCoderTest : public testing_support::OpcodeCoderFixture {
+ protected:
+  static std::vector<CodedVerb> Code(std::string_view sentence, std::string_view iso3 = "CHN") {
+    return CodeAs(sentence, iso3);
+  }
+
+  // The sentence, spoken for China, codes the verb with the expected subject,
+  // category and mode.
+  static void ExpectCoded(const Expect& c) {
+    SCOPED_TRACE(c.sentence);
+    const CodedVerb* found = nullptr;
+    const auto verbs = Code(c.sentence);
+    for (const CodedVerb& v : verbs) {
+      if (v.verb == c.verb) found = &v;
+    }
+    ASSERT_NE(found, nullptr) << "no '" << c.verb << "' coded in: " << c.sentence;
+    EXPECT_EQ(found->subject, c.subject);
+    EXPECT_EQ(found->category, c.category);
+    EXPECT_EQ(found->mode, c.mode);
+  }
 };
 
 TEST_F(OpcodeCoderTest, RulesOnHandMadeSentences) {
@@ -57,17 +72,7 @@ TEST_F(OpcodeCoderTest, RulesOnHandMadeSentences) {
       {"I take this opportunity to congratulate the President.", "congratulate", S, 1, W},
       {"We stand ready to join the coalition.", "join", S, 2, W},  // announced deed
   };
-  for (const Expect& c : cases) {
-    auto verbs = Code(c.sentence);
-    const CodedVerb* found = nullptr;
-    for (const CodedVerb& v : verbs) {
-      if (v.verb == c.verb) found = &v;
-    }
-    ASSERT_NE(found, nullptr) << "no '" << c.verb << "' coded in: " << c.sentence;
-    EXPECT_EQ(found->subject, c.subject) << c.sentence;
-    EXPECT_EQ(found->category, c.category) << c.sentence;
-    EXPECT_EQ(found->mode, c.mode) << c.sentence;
-  }
+  for (const Expect& c : cases) ExpectCoded(c);
 }
 
 // The rules added after reading the misses of all four gold sets
@@ -112,17 +117,7 @@ TEST_F(OpcodeCoderTest, ClauseRulesFromTheGoldMisses) {
       {"The movement has been spreading lies for years.", "spreading", O, -1, W},
       {"We have made great progress.", "made", S, 0, D},
   };
-  for (const Expect& c : cases) {
-    auto verbs = Code(c.sentence);
-    const CodedVerb* found = nullptr;
-    for (const CodedVerb& v : verbs) {
-      if (v.verb == c.verb) found = &v;
-    }
-    ASSERT_NE(found, nullptr) << "no '" << c.verb << "' coded in: " << c.sentence;
-    EXPECT_EQ(found->subject, c.subject) << c.sentence;
-    EXPECT_EQ(found->category, c.category) << c.sentence;
-    EXPECT_EQ(found->mode, c.mode) << c.sentence;
-  }
+  for (const Expect& c : cases) ExpectCoded(c);
 }
 
 // A noun phrase is not a verb: "the development partners that drafted" keeps
