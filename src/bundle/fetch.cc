@@ -21,11 +21,6 @@ void Log(const FetchOptions& o, const std::string& line) {
   if (o.log) o.log(line);
 }
 
-bool EndsWith(const std::string& text, std::string_view suffix) {
-  return text.size() >= suffix.size() &&
-         text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-
 // --from may be the archive's URL, a folder URL, or a local path.
 Result<std::string> ArchiveUrl(const BundleManifest& m, const FetchOptions& o) {
   std::string from = o.from;
@@ -45,7 +40,7 @@ Result<std::string> ArchiveUrl(const BundleManifest& m, const FetchOptions& o) {
     std::error_code ec;
     from = "file://" + fs::absolute(from, ec).lexically_normal().string();
   }
-  if (EndsWith(from, ".tar.gz") || EndsWith(from, ".tgz")) return from;
+  if (from.ends_with(".tar.gz") || from.ends_with(".tgz")) return from;
   if (from.back() != '/') from += '/';
   return from + m.archive;
 }

@@ -24,10 +24,6 @@ std::string Lowered(std::string_view s) {
   return out;
 }
 
-bool EndsWith(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
-}
-
 std::string Basename(std::string_view path) {
   std::size_t slash = path.rfind('/');
   return std::string(slash == std::string_view::npos ? path : path.substr(slash + 1));
@@ -107,7 +103,7 @@ Result<SpeakerTable> ReadSpeakers(const std::string& path) {
 // "TXT/Session 70 - 2015/CHN_70_2015.txt" -> iso3 CHN, year 2015.
 bool ParseUngdName(std::string_view name, std::string& iso3, int& year) {
   std::string base = Basename(name);
-  if (!EndsWith(base, ".txt")) return false;
+  if (!base.ends_with(".txt")) return false;
   base.resize(base.size() - 4);
   std::size_t last = base.rfind('_');
   if (last == std::string::npos) return false;
@@ -241,7 +237,7 @@ Status ReadKremlin(const std::string& dir, const std::function<Status(SpeechDoc&
   Status s = ForEachArchiveMember(
       dir + "/items.tgz", [&](const std::string& name, const std::string& content) -> Status {
         std::string id = Basename(name);
-        if (EndsWith(id, ".txt")) id.resize(id.size() - 4);
+        if (id.ends_with(".txt")) id.resize(id.size() - 4);
         auto date = dates.find(id);
         std::string leader;
         bool labelled = false;
@@ -294,7 +290,7 @@ std::string XmlElement(std::string_view xml, std::string_view tag) {
   std::size_t e = xml.find(close, b);
   if (e == std::string_view::npos) return "";
   std::string_view inner = xml.substr(b, e - b);
-  if (inner.rfind("<![CDATA[", 0) == 0 && EndsWith(inner, "]]>")) {
+  if (inner.rfind("<![CDATA[", 0) == 0 && inner.ends_with("]]>")) {
     inner = inner.substr(9, inner.size() - 12);
   }
   return std::string(inner);
@@ -413,7 +409,7 @@ Status ReadMiller(const std::string& archive_path, const std::function<Status(Sp
   return ForEachArchiveMember(archive_path,
                               [&](const std::string& name, const std::string& content) -> Status {
                                 std::string base = Basename(name);
-                                if (base.size() < 11 || !EndsWith(base, ".txt"))
+                                if (base.size() < 11 || !base.ends_with(".txt"))
                                   return Status::Ok();
                                 SpeechDoc doc;
                                 doc.corpus = "miller";
@@ -570,7 +566,7 @@ Status ReadCorpus(const std::string& path, const std::function<Status(SpeechDoc&
   fs::path p(path);
   if (fs::is_regular_file(p, ec)) {
     std::string base = p.filename().string();
-    if (EndsWith(base, ".tgz") || EndsWith(base, ".tar.gz") || EndsWith(base, ".tar")) {
+    if (base.ends_with(".tgz") || base.ends_with(".tar.gz") || base.ends_with(".tar")) {
       if (base.rfind("UNGDC", 0) == 0 || base.find("ungd") != std::string::npos) {
         return run("ungd", [&] {
           return ReadUngd(path, true, (p.parent_path() / "speakers.csv").string(), limited, notes);
@@ -589,7 +585,7 @@ Status ReadCorpus(const std::string& path, const std::function<Status(SpeechDoc&
   std::vector<fs::path> archives;
   for (const auto& entry : fs::directory_iterator(p, ec)) {
     std::string base = entry.path().filename().string();
-    if (base.rfind("UNGDC", 0) == 0 && (EndsWith(base, ".tgz") || EndsWith(base, ".tar.gz"))) {
+    if (base.rfind("UNGDC", 0) == 0 && (base.ends_with(".tgz") || base.ends_with(".tar.gz"))) {
       archives.push_back(entry.path());
     }
   }

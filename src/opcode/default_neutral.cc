@@ -113,10 +113,6 @@ bool IsVowel(char c) {
   return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
 }
 
-bool EndsWith(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
-}
-
 // "envisag" -> "envisage", "creat" -> "create", "prosper" stays: an e is
 // restored after endings that English spells only with it.
 std::string RestoreE(std::string_view stem) {
@@ -125,7 +121,7 @@ std::string RestoreE(std::string_view stem) {
                                                 "iz", "is", "us", "ns", "rs", "dl", "bl", "pl",
                                                 "tl", "kl", "gl", "ok", "ak", "ir", "ap", "ar"};
   for (std::string_view ending : kNeedE) {
-    if (EndsWith(stem, ending) && !EndsWith(stem, "ng")) {
+    if (stem.ends_with(ending) && !stem.ends_with("ng")) {
       out += 'e';
       break;
     }
@@ -147,18 +143,18 @@ std::string StripEnding(std::string_view w, std::size_t n) {
 
 std::string GuessVerbLemma(std::string_view w, std::string_view irregular_base) {
   if (!irregular_base.empty()) return std::string(irregular_base);
-  if (w.size() == 4 && EndsWith(w, "ied")) return std::string(w.substr(0, 3));  // died -> die
-  if (w.size() > 4 && EndsWith(w, "ies")) return std::string(w.substr(0, w.size() - 3)) + "y";
-  if (w.size() > 4 && EndsWith(w, "ied")) return std::string(w.substr(0, w.size() - 3)) + "y";
-  if (w.size() > 4 && (EndsWith(w, "ches") || EndsWith(w, "shes") || EndsWith(w, "sses") ||
-                       EndsWith(w, "xes") || EndsWith(w, "zzes"))) {
+  if (w.size() == 4 && w.ends_with("ied")) return std::string(w.substr(0, 3));  // died -> die
+  if (w.size() > 4 && w.ends_with("ies")) return std::string(w.substr(0, w.size() - 3)) + "y";
+  if (w.size() > 4 && w.ends_with("ied")) return std::string(w.substr(0, w.size() - 3)) + "y";
+  if (w.size() > 4 && (w.ends_with("ches") || w.ends_with("shes") || w.ends_with("sses") ||
+                       w.ends_with("xes") || w.ends_with("zzes"))) {
     return std::string(w.substr(0, w.size() - 2));
   }
-  if (w.size() > 3 && EndsWith(w, "s") && !EndsWith(w, "ss") && !EndsWith(w, "us")) {
+  if (w.size() > 3 && w.ends_with("s") && !w.ends_with("ss") && !w.ends_with("us")) {
     return std::string(w.substr(0, w.size() - 1));
   }
-  if (w.size() > 4 && EndsWith(w, "ed")) return StripEnding(w, 2);
-  if (w.size() > 5 && EndsWith(w, "ing")) return StripEnding(w, 3);
+  if (w.size() > 4 && w.ends_with("ed")) return StripEnding(w, 2);
+  if (w.size() > 5 && w.ends_with("ing")) return StripEnding(w, 3);
   return std::string(w);
 }
 

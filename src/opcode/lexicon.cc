@@ -28,10 +28,6 @@ std::string_view Trim(std::string_view s) {
   return s;
 }
 
-bool EndsWith(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
-}
-
 bool IsVowel(char c) {
   return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
 }
@@ -177,11 +173,11 @@ void VicsLexicon::Lemmas(std::string_view w, Pos pos, std::vector<std::string_vi
     std::copy(suffix.begin(), suffix.end(), buffer + stem.size());
     try_lemma(std::string_view(buffer, stem.size() + suffix.size()));
   };
-  if (EndsWith(w, "ies") && w.size() > 4) with(w.substr(0, w.size() - 3), "y");
-  if (EndsWith(w, "es")) try_lemma(w.substr(0, w.size() - 2));
-  if (EndsWith(w, "s") && !EndsWith(w, "ss")) try_lemma(w.substr(0, w.size() - 1));
-  if (EndsWith(w, "ied") && w.size() > 4) with(w.substr(0, w.size() - 3), "y");
-  if (EndsWith(w, "ed")) {
+  if (w.ends_with("ies") && w.size() > 4) with(w.substr(0, w.size() - 3), "y");
+  if (w.ends_with("es")) try_lemma(w.substr(0, w.size() - 2));
+  if (w.ends_with("s") && !w.ends_with("ss")) try_lemma(w.substr(0, w.size() - 1));
+  if (w.ends_with("ied") && w.size() > 4) with(w.substr(0, w.size() - 3), "y");
+  if (w.ends_with("ed")) {
     std::string_view stem = w.substr(0, w.size() - 2);
     try_lemma(stem);                       // attacked -> attack
     try_lemma(w.substr(0, w.size() - 1));  // welcomed -> welcome
@@ -190,7 +186,7 @@ void VicsLexicon::Lemmas(std::string_view w, Pos pos, std::vector<std::string_vi
       try_lemma(stem.substr(0, stem.size() - 1));  // committed -> commit
     }
   }
-  if (EndsWith(w, "ing") && w.size() > 4) {
+  if (w.ends_with("ing") && w.size() > 4) {
     std::string_view stem = w.substr(0, w.size() - 3);
     try_lemma(stem);  // supporting -> support
     with(stem, "e");  // providing -> provide

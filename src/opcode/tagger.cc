@@ -126,10 +126,6 @@ bool AllDigits(std::string_view s) {
   });
 }
 
-bool EndsWith(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
-}
-
 }  // namespace
 
 const Candidates* Tagger::Impl::Lookup(std::string_view word) const {
@@ -173,11 +169,11 @@ const Candidates& Tagger::Impl::ClassifyUnknown(std::string_view w) const {
     return klass("-hyp-");
   }
   if (std::isupper(first)) return klass("-cap-");
-  if (EndsWith(w, "ing")) return klass("-ing-");
-  if (EndsWith(w, "s")) return klass("-s-");
-  if (EndsWith(w, "tion")) return klass("-tion-");
-  if (EndsWith(w, "ly")) return klass("-ly-");
-  if (EndsWith(w, "ed")) return klass("-ed-");
+  if (w.ends_with("ing")) return klass("-ing-");
+  if (w.ends_with("s")) return klass("-s-");
+  if (w.ends_with("tion")) return klass("-tion-");
+  if (w.ends_with("ly")) return klass("-ly-");
+  if (w.ends_with("ed")) return klass("-ed-");
   return klass("-unknown-");
 }
 

@@ -7,10 +7,6 @@
 namespace entente::opcode {
 namespace {
 
-bool EndsWith(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
-}
-
 // A word the context may turn into a verb: lower-case (a capitalised word is
 // a name or a sentence's first word) and tagged as a noun or an adjective.
 bool Retaggable(std::string_view word, Pos pos) {
@@ -84,14 +80,14 @@ class Context {
     bool plural = kPlural.count(l_[p]) > 0;
     if (!plural && !kSingular.count(l_[p])) return false;
     if (k + 1 < n_ && IsVerb(t_[k + 1])) return false;
-    verb = EndsWith(l_[k], "ed") ? Pos::kVbd : plural ? Pos::kVbp : Pos::kVbz;
+    verb = l_[k].ends_with("ed") ? Pos::kVbd : plural ? Pos::kVbp : Pos::kVbz;
     return true;
   }
 
   // "China abides by", "the Government of Nicaragua undermines international
   // law": a form in -s after a name or a singular noun, before an object.
   bool AfterNamedSubject(std::size_t p, std::size_t k, Pos& verb) const {
-    if (t_[k] != Pos::kNns || !EndsWith(l_[k], "s") || k + 1 >= n_) return false;
+    if (t_[k] != Pos::kNns || !l_[k].ends_with("s") || k + 1 >= n_) return false;
     if (t_[p] != Pos::kNnp && t_[p] != Pos::kNn) return false;
     if (p + 1 != k) return false;
     // Not before "of" ("the needs of"), nor before "that" after a common
@@ -139,14 +135,14 @@ class Context {
     bool form = true;
     switch (verb) {
       case Pos::kVbz:
-        form = EndsWith(w, "s");
+        form = w.ends_with("s");
         break;
       case Pos::kVbd:
       case Pos::kVbn:
-        form = EndsWith(w, "ed") || !lexicon_.IrregularBase(w).empty();
+        form = w.ends_with("ed") || !lexicon_.IrregularBase(w).empty();
         break;
       default:
-        form = !EndsWith(w, "ed") && !EndsWith(w, "ing");
+        form = !w.ends_with("ed") && !w.ends_with("ing");
         break;
     }
     if (!form) return false;

@@ -32,25 +32,21 @@ int SideColumn(const internal::EvidenceRow& row, int side, int column_a, int col
   return (side == 1) == first_is_a ? column_a : column_b;
 }
 
-bool StartsWith(std::string_view text, std::string_view prefix) {
-  return text.substr(0, prefix.size()) == prefix;
-}
-
 // The trade-evidence column an indicator fills and its value in the panel's
 // unit, or -1 when the profile does not use that indicator.
 int TradeColumn(const internal::TradeEvidenceRow& t, double& value) {
-  if (t.indicator == "total_trade" && StartsWith(t.unit, "USD billion")) {
+  if (t.indicator == "total_trade" && t.unit.starts_with("USD billion")) {
     value = t.value * kBillion;
     return kTradeTotal;
   }
   if ((t.indicator == "partner_rank_for_1" || t.indicator == "partner_rank_for_2") &&
-      StartsWith(t.unit, "rank")) {
+      t.unit.starts_with("rank")) {
     value = t.value;
     return SideColumn(t.row, t.indicator.back() == '1' ? 1 : 2, kPartnerRankA, kPartnerRankB);
   }
   if ((t.indicator == "partner_share_of_1_total_trade" ||
        t.indicator == "partner_share_of_2_total_trade") &&
-      StartsWith(t.unit, "percent")) {
+      t.unit.starts_with("percent")) {
     value = t.value / 100;
     const int side = t.indicator[std::string_view("partner_share_of_").size()] == '1' ? 1 : 2;
     return SideColumn(t.row, side, kTradeDependenceA, kTradeDependenceB);
