@@ -86,20 +86,21 @@ std::string WhyNotCounted(const MilitaryFramework& framework, const MilitaryYear
 // criterion counts in every year it is met.
 std::string NotCountedNote(const MilitaryFramework& framework,
                            const std::vector<MilitaryYearScore>& scores, std::size_t ci) {
+  std::vector<std::string> why(scores.size());
+  for (std::size_t k = 0; k < scores.size(); ++k) why[k] = WhyNotCounted(framework, scores[k], ci);
   std::string out;
   std::size_t i = 0;
   while (i < scores.size()) {
-    const std::string why = WhyNotCounted(framework, scores[i], ci);
     std::size_t j = i;
     while (j + 1 < scores.size() && scores[j + 1].year == scores[j].year + 1 &&
-           WhyNotCounted(framework, scores[j + 1], ci) == why) {
+           why[j + 1] == why[i]) {
       ++j;
     }
-    if (!why.empty()) {
+    if (!why[i].empty()) {
       std::string span = std::to_string(scores[i].year);
       if (j > i) span += "-" + std::to_string(scores[j].year);
       internal::AppendJoined(
-          out, "; ", (out.empty() ? "Not counted in the level in " : "in ") + span + ": " + why);
+          out, "; ", (out.empty() ? "Not counted in the level in " : "in ") + span + ": " + why[i]);
     }
     i = j + 1;
   }
