@@ -503,6 +503,13 @@ class SentenceCoder {
   Subject FindSubject(const VerbGroup& group, const Subject& previous) const;
   Subject FindAgent(const VerbGroup& group) const;
   Subject ClassifyAt(std::size_t k) const { return Classify(k, k); }
+  // "let us", "let us all", "let me" ending at `end`: the pronoun's index,
+  // or n_ when the tokens up to `end` are no such proposal.
+  std::size_t LetPronounAt(std::size_t end) const {
+    std::size_t p = end;
+    if (p < n_ && l_[p] == "all" && p > 0) --p;
+    return p < n_ && (l_[p] == "us" || l_[p] == "me") && p > 0 && l_[p - 1] == "let" ? p : n_;
+  }
   std::size_t ObjectHead(std::size_t from) const;
   // The object's first noun and its head (the last noun of that noun phrase:
   // "Latvia's gratitude", "Muslim spiritual leaders"); `fronted` (a token
@@ -971,8 +978,7 @@ Subject SentenceCoder::FindSubject(const VerbGroup& g, const Subject& previous) 
   std::size_t b = NpStart(p);
   // "let us build", "let us all hope": the first person plural proposes (an
   // appeal); "let me thank": the speaker acts.
-  if (l_[p] == "all" && p > 1 && l_[p - 1] == "us" && l_[p - 2] == "let") --p;
-  if ((l_[p] == "us" || l_[p] == "me") && p > 0 && l_[p - 1] == "let") return Classify(p, p);
+  if (std::size_t pronoun = LetPronounAt(p); pronoun < n_) return Classify(pronoun, pronoun);
   // "Buffett himself described": an emphatic reflexive after its noun.
   if ((l_[p] == "himself" || l_[p] == "herself" || l_[p] == "themselves" || l_[p] == "ourselves" ||
        l_[p] == "myself" || l_[p] == "itself") &&
@@ -1164,9 +1170,8 @@ void OpcodeCoder::CodeSentence(Session& session, std::string_view id, std::strin
         subject.text = std::string(st.words[pronoun]) + " (= " + reporter.subject.text + ")";
       }
       VerbGroup group = g;
-      if (subject.found && subject.text == "us" && g.first >= 2 &&
-          (lower_view[g.first - 2] == "let" || (g.first >= 3 && lower_view[g.first - 3] == "let" &&
-                                                lower_view[g.first - 1] == "all"))) {
+      if (subject.found && subject.text == "us" && g.first >= 1 &&
+          sc.LetPronounAt(g.first - 1) < n) {
         group.modality = Modality::kDeontic;  // "let us build": an appeal
       }
       if (subject.found) previous = subject;
